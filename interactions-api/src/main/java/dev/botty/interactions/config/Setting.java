@@ -1,0 +1,52 @@
+package dev.botty.interactions.config;
+
+/**
+ * Every environment variable the interactions-api reads. The README's configuration table lists
+ * exactly these (a test keeps the two equal). Each may instead be given as {@code NAME_FILE}, the
+ * path of a file holding the value (Docker secrets).
+ */
+public enum Setting {
+    DISCORD_PUBLIC_KEY(null, true, "The application's public key (64 hex characters, Developer Portal → General Information). Required except in local mode."),
+    DISCORD_APPLICATION_ID(null, false, "The application id (a snowflake). Required except in local mode."),
+    DISCORD_BOT_TOKEN(null, true, "Bot token, used only by `register` to write the command definitions. Secret."),
+    DISCORD_API_URL("https://discord.com/api/v10", false, "Discord REST base URL (webhook edits, registration); tests point it at the simulator."),
+    DISCORD_DEV_GUILD_ID(null, false, "Guild that `register --guild` uses when no id is given."),
+    OWNER_ID(null, false, "User id allowed to run `/ip`. With `ALLOWED_ROLE_ID` unset too, nobody may (fail closed)."),
+    ALLOWED_ROLE_ID(null, false, "Role id whose members may run `/ip` in a guild."),
+    REPLAY_WINDOW_SECONDS("300", false, "How far `X-Signature-Timestamp` may be from now, either way, before a request is refused (401)."),
+    INLINE_BUDGET_MS("1500", false, "How long a command may take to answer inline; slower answers are deferred and finished by editing the original message."),
+    OUTBOUND_TIMEOUT_MS("2500", false, "Timeout for each call to an outside service (IP, joke, weather)."),
+    IP_LOOKUP_URLS("https://api.ipify.org,https://ipv4.icanhazip.com,https://checkip.amazonaws.com", false, "Comma-separated services that answer the caller's public IPv4 as plain text, tried in order."),
+    IP6_LOOKUP_URLS("https://api6.ipify.org,https://ipv6.icanhazip.com", false, "Same for IPv6; empty to skip IPv6."),
+    IP_CACHE_SECONDS("60", false, "How long a looked-up address is reused."),
+    JOKE_API_URL("https://v2.jokeapi.dev", false, "JokeAPI base URL; a bundled list answers when it fails or is slow."),
+    JOKE_TIMEOUT_MS("1200", false, "How long `/joke` waits for the joke API before telling a bundled joke."),
+    OPEN_METEO_GEOCODING_URL("https://geocoding-api.open-meteo.com", false, "Open-Meteo geocoding base URL (place search, autocomplete)."),
+    OPEN_METEO_FORECAST_URL("https://api.open-meteo.com", false, "Open-Meteo forecast base URL."),
+    LOCAL_KEY_FILE(".botty/local/signing-key", false, "Local mode: where the generated signing key is written for the simulator."),
+    MICRONAUT_SERVER_PORT("8080", false, "HTTP port (a standard Micronaut setting).");
+
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    Setting(String defaultValue, boolean secret, String description) {
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    /** The value used when the variable is unset, or null when there is none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** Secrets are never logged or echoed in error messages. */
+    public boolean secret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,164 @@
+package dev.botty.interactions.discord;
+
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of Discord's REST API botty calls: editing an interaction's original response and
+ * reading/overwriting application commands. A 429 is waited out as Discord asks
+ * ({@code retry_after} in the body, else {@code Retry-After}) and the call retried a few times.
+ */
+public final class DiscordRest {
+    /** A non-2xx answer that retrying did not fix. */
+    public static final class DiscordException extends RuntimeException {
+        private final int status;
+
+        public DiscordException(int status, String message) {
+            super("Discord answered " + status + ": " + message);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(DiscordRest.class);
+    private static final int MAX_ATTEMPTS = 4;
+    private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
+    private static final String USER_AGENT = "DiscordBot (https://github.com/botty-dev/botty, 0.1)";
+
+    private final HttpClient http;
+    private final JsonMapper json;
+    private final URI apiUrl;
+    private final String applicationId;
+    private final Optional<String> botToken;
+
+    public DiscordRest(HttpClient http, JsonMapper json, URI apiUrl, String applicationId, Optional<String> botToken) {
+        this.http = http;
+        this.json = json;
+        this.apiUrl = apiUrl;
+        this.applicationId = applicationId;
+        this.botToken = botToken;
+    }
+
+    /** {@code PATCH /webhooks/{application}/{token}/messages/@original}; needs no bot token. */
+    public CompletableFuture<Void> editOriginal(String interactionToken, InteractionResponse.MessageData message) {
+        URI uri = URI.create(apiUrl + "/webhooks/" + applicationId + "/" + interactionToken + "/messages/@original");
+        return send("PATCH", uri, encode(message), false).thenApply(body -> null);
+    }
+
+    /** The registered commands of a scope: global when {@code guildId} is empty. */
+    public CompletableFuture<List<Map<String, Object>>> commands(Optional<String> guildId) {
+        return send("GET", commandsUri(guildId), null, true).thenApply(body -> decodeList(body));
+    }
+
+    /** Bulk overwrite: Discord replaces every command of the scope with {@code definitions}. */
+    public CompletableFuture<List<Map<String, Object>>> overwriteCommands(Optional<String> guildId, Object definitions) {
+        return send("PUT", commandsUri(guildId), encode(definitions), true).thenApply(body -> decodeList(body));
+    }
+
+    private URI commandsUri(Optional<String> guildId) {
+        return URI.create(apiUrl + "/applications/" + applicationId
+                + guildId.map(g -> "/guilds/" + g).orElse("") + "/commands");
+    }
+
+    private CompletableFuture<byte[]> send(String method, URI uri, byte[] body, boolean asBot) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(10))
+                .header("User-Agent", USER_AGENT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (asBot) {
+            request.header("Authorization", "Bot " + botToken.orElseThrow(
+                    () -> new IllegalStateException("DISCORD_BOT_TOKEN is needed for this call")));
+        }
+        return attempt(request.build(), 1);
+    }
+
+    private CompletableFuture<byte[]> attempt(HttpRequest request, int attempt) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return CompletableFuture.completedFuture(response.body());
+            }
+            if (status == 429 && attempt < MAX_ATTEMPTS) {
+                Duration wait = retryAfter(response);
+                LOG.info("Discord rate limit on {} {}; retrying in {} ms", request.method(), route(request.uri()), wait.toMillis());
+                return CompletableFuture.supplyAsync(() -> null,
+                                CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
+                        .thenCompose(ignored -> attempt(request, attempt + 1));
+            }
+            return CompletableFuture.failedFuture(new DiscordException(status, errorMessage(response.body())));
+        });
+    }
+
+    /** Discord's wait: the body's {@code retry_after} (fractional seconds), else the header. */
+    Duration retryAfter(HttpResponse<byte[]> response) {
+        double seconds = 1;
+        try {
+            Map<String, Object> body = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
+            if (body != null && body.get("retry_after") instanceof Number n) {
+                seconds = n.doubleValue();
+            }
+        } catch (IOException | RuntimeException notJson) {
+            seconds = response.headers().firstValue("Retry-After").map(DiscordRest::parseSeconds).orElse(1.0);
+        }
+        long millis = (long) Math.ceil(Math.max(0, seconds) * 1000);
+        return Duration.ofMillis(Math.min(millis, LONGEST_WAIT.toMillis()));
+    }
+
+    private static double parseSeconds(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    /** The path with the interaction token cut out, safe to log. */
+    private static String route(URI uri) {
+        return uri.getPath().replaceAll("/webhooks/(\\d+)/[^/]+", "/webhooks/$1/{token}");
+    }
+
+    private String errorMessage(byte[] body) {
+        try {
+            Map<String, Object> error = json.readValue(body, Argument.mapOf(String.class, Object.class));
+            return String.valueOf(error.getOrDefault("message", "(no message)"));
+        } catch (IOException | RuntimeException e) {
+            return "(no message)";
+        }
+    }
+
+    private byte[] encode(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<Map<String, Object>> decodeList(byte[] body) {
+        try {
+            return json.readValue(body, Argument.listOf(Argument.mapOf(String.class, Object.class)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

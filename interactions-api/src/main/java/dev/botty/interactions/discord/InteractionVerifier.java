@@ -1,0 +1,112 @@
+package dev.botty.interactions.discord;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+
+/**
+ * Checks that a request comes from Discord: an Ed25519 signature by the application's public key
+ * over {@code X-Signature-Timestamp} followed by the raw body, with a timestamp close to now.
+ * Thread-safe; the key (and BouncyCastle's decoded point) is parsed once.
+ */
+public final class InteractionVerifier {
+    /** Why a request was accepted or refused; every value but {@link #VALID} means 401. */
+    public enum Verdict {
+        VALID,
+        MISSING_HEADER,
+        MALFORMED_SIGNATURE,
+        MALFORMED_TIMESTAMP,
+        STALE_TIMESTAMP,
+        BAD_SIGNATURE
+    }
+
+    private static final int SIGNATURE_BYTES = 64;
+
+    private final Ed25519PublicKeyParameters publicKey;
+    private final Clock clock;
+    private final long windowSeconds;
+
+    /**
+     * @param publicKey the application's 32-byte public key
+     * @throws IllegalArgumentException if the bytes are not an Ed25519 public key
+     */
+    public InteractionVerifier(byte[] publicKey, Clock clock, Duration replayWindow) {
+        if (publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
+            throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
+        }
+        this.publicKey = new Ed25519PublicKeyParameters(publicKey);
+        this.clock = clock;
+        this.windowSeconds = replayWindow.toSeconds();
+    }
+
+    public Verdict verify(String signatureHex, String timestamp, byte[] body) {
+        if (signatureHex == null || timestamp == null || body == null) {
+            return Verdict.MISSING_HEADER;
+        }
+        byte[] signature = parseHex(signatureHex);
+        if (signature == null) {
+            return Verdict.MALFORMED_SIGNATURE;
+        }
+        long seconds = parseSeconds(timestamp);
+        if (seconds < 0) {
+            return Verdict.MALFORMED_TIMESTAMP;
+        }
+        if (Math.abs(clock.instant().getEpochSecond() - seconds) > windowSeconds) {
+            return Verdict.STALE_TIMESTAMP;
+        }
+        byte[] ts = timestamp.getBytes(StandardCharsets.US_ASCII);
+        byte[] message = new byte[ts.length + body.length];
+        System.arraycopy(ts, 0, message, 0, ts.length);
+        System.arraycopy(body, 0, message, ts.length, body.length);
+        boolean valid = publicKey.verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null,
+                message, 0, message.length, signature, 0);
+        return valid ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+    }
+
+    /** 128 hex digits to 64 bytes, or null; never throws on client input. */
+    private static byte[] parseHex(String hex) {
+        if (hex.length() != SIGNATURE_BYTES * 2) {
+            return null;
+        }
+        byte[] out = new byte[SIGNATURE_BYTES];
+        for (int i = 0; i < SIGNATURE_BYTES; i++) {
+            int hi = hexDigit(hex.charAt(2 * i));
+            int lo = hexDigit(hex.charAt(2 * i + 1));
+            if (hi < 0 || lo < 0) {
+                return null;
+            }
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return out;
+    }
+
+    private static int hexDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** Unix seconds as ASCII digits only (at most 12 of them), or -1. */
+    private static long parseSeconds(String timestamp) {
+        if (timestamp.isEmpty() || timestamp.length() > 12) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < timestamp.length(); i++) {
+            char c = timestamp.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+}

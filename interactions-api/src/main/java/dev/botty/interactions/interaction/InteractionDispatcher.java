@@ -1,0 +1,163 @@
+package dev.botty.interactions.interaction;
+
+import dev.botty.interactions.command.Invocation;
+import dev.botty.interactions.command.Reply;
+import dev.botty.interactions.command.SlashCommand;
+import dev.botty.interactions.config.BottyConfig.DiscordConfig;
+import dev.botty.interactions.discord.DiscordRest;
+import dev.botty.interactions.discord.Interaction;
+import dev.botty.interactions.discord.InteractionResponse;
+import dev.botty.interactions.discord.InteractionResponse.Choice;
+import dev.botty.interactions.discord.InteractionResponse.MessageData;
+import dev.botty.interactions.discord.InteractionType;
+import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Routes a verified interaction to its command and turns the command's reply into Discord's
+ * answer: inline when ready within the budget, otherwise a deferral followed by an edit of the
+ * original message. Knows no command by name.
+ */
+@Singleton
+public final class InteractionDispatcher {
+    private static final Logger LOG = LoggerFactory.getLogger("botty.interactions");
+    private static final int MAX_CHOICES = 25;
+    private static final int MAX_CHOICE_NAME = 100;
+    /** After deferring, the interaction token lives 15 minutes; give up well before. */
+    private static final Duration DEFERRED_LIMIT = Duration.ofMinutes(2);
+
+    private final Map<String, SlashCommand> commands;
+    private final DiscordRest discord;
+    private final long budgetMillis;
+
+    public InteractionDispatcher(List<SlashCommand> commands, DiscordRest discord, DiscordConfig config) {
+        Map<String, SlashCommand> byName = new HashMap<>();
+        for (SlashCommand command : commands) {
+            SlashCommand clash = byName.put(command.definition().name(), command);
+            if (clash != null) {
+                throw new IllegalStateException("two commands are named /" + command.definition().name());
+            }
+        }
+        this.commands = Map.copyOf(byName);
+        this.discord = discord;
+        this.budgetMillis = config.inlineBudget().toMillis();
+    }
+
+    /** The answer to a verified interaction of a known type. */
+    public CompletableFuture<InteractionResponse> dispatch(InteractionType type, Interaction interaction) {
+        long started = System.nanoTime();
+        return switch (type) {
+            case PING -> CompletableFuture.completedFuture(InteractionResponse.pong());
+            case APPLICATION_COMMAND -> runCommand(interaction, started);
+            case APPLICATION_COMMAND_AUTOCOMPLETE -> suggest(interaction);
+            case MESSAGE_COMPONENT, MODAL_SUBMIT -> CompletableFuture.completedFuture(
+                    InteractionResponse.ephemeralMessage("That button or form is no longer active.", null));
+        };
+    }
+
+    private CompletableFuture<InteractionResponse> runCommand(Interaction interaction, long started) {
+        Invocation invocation = new Invocation(interaction);
+        String name = invocation.commandName();
+        SlashCommand command = commands.get(name);
+        if (command == null) {
+            log(name, Reply.Outcome.FAILED, "unknown", started);
+            return CompletableFuture.completedFuture(InteractionResponse.ephemeralMessage(
+                    "I don't know `/" + shorten(name, 32) + "`. The command list may be out of date; it refreshes shortly.", null));
+        }
+        CompletableFuture<Reply> reply = start(command, invocation);
+        if (reply.isDone()) {
+            return CompletableFuture.completedFuture(inline(name, reply.join(), started));
+        }
+        CompletableFuture<InteractionResponse> inline = reply.thenApply(r -> inline(name, r, started));
+        return inline.completeOnTimeout(null, budgetMillis, TimeUnit.MILLISECONDS).thenApply(answer -> {
+            if (answer != null) {
+                return answer;
+            }
+            reply.orTimeout(DEFERRED_LIMIT.toMillis(), TimeUnit.MILLISECONDS)
+                    .exceptionally(e -> failed(name, e))
+                    .thenCompose(r -> editOriginal(interaction, name, r, started));
+            return InteractionResponse.deferredEphemeral();
+        });
+    }
+
+    private CompletableFuture<Reply> start(SlashCommand command, Invocation invocation) {
+        try {
+            return command.run(invocation).toCompletableFuture().exceptionally(e -> failed(invocation.commandName(), e));
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failed(invocation.commandName(), e));
+        }
+    }
+
+    private InteractionResponse inline(String name, Reply reply, long started) {
+        log(name, reply.outcome(), "inline", started);
+        return InteractionResponse.ephemeralMessage(reply.content(), reply.embeds().isEmpty() ? null : reply.embeds());
+    }
+
+    private CompletableFuture<Void> editOriginal(Interaction interaction, String name, Reply reply, long started) {
+        if (interaction.token() == null) {
+            LOG.warn("command={} deferred but the interaction had no token; cannot finish it", name);
+            return CompletableFuture.completedFuture(null);
+        }
+        return discord.editOriginal(interaction.token(), MessageData.edit(reply.content(), reply.embeds()))
+                .whenComplete((ok, error) -> {
+                    if (error != null) {
+                        LOG.warn("command={} could not edit the deferred answer: {}", name, rootMessage(error));
+                    } else {
+                        log(name, reply.outcome(), "deferred", started);
+                    }
+                });
+    }
+
+    private CompletableFuture<InteractionResponse> suggest(Interaction interaction) {
+        Invocation invocation = new Invocation(interaction);
+        SlashCommand command = commands.get(invocation.commandName());
+        if (command == null) {
+            return CompletableFuture.completedFuture(InteractionResponse.choices(List.of()));
+        }
+        CompletableFuture<List<Choice>> choices;
+        try {
+            choices = command.suggest(invocation).toCompletableFuture();
+        } catch (RuntimeException e) {
+            choices = CompletableFuture.failedFuture(e);
+        }
+        // Autocomplete cannot be deferred: what is not ready in time is no suggestion at all.
+        return choices.completeOnTimeout(List.of(), budgetMillis, TimeUnit.MILLISECONDS)
+                .exceptionally(e -> {
+                    LOG.warn("autocomplete for /{} failed: {}", invocation.commandName(), rootMessage(e));
+                    return List.of();
+                })
+                .thenApply(list -> InteractionResponse.choices(list.stream()
+                        .limit(MAX_CHOICES)
+                        .map(c -> new Choice(shorten(c.name(), MAX_CHOICE_NAME), c.value()))
+                        .toList()));
+    }
+
+    private static Reply failed(String name, Throwable error) {
+        LOG.error("command={} failed", name, error);
+        return Reply.failure("Something went wrong running `/" + name + "`. It has been logged; please try again.");
+    }
+
+    private static void log(String name, Reply.Outcome outcome, String answer, long started) {
+        LOG.info("command={} outcome={} answer={} latency_ms={}", name, outcome.name().toLowerCase(), answer,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static String rootMessage(Throwable error) {
+        Throwable root = error;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,281 @@
+package dev.botty.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback stand-in for Discord's REST API, as far as botty uses it: the interaction webhook
+ * ({@code PATCH /webhooks/{app}/{token}/messages/@original}, follow-ups), application command
+ * registration (GET/PUT global and guild commands) and {@code GET /users/@me}. Every call is
+ * recorded; tests can make the next calls answer 429 the way Discord does.
+ */
+public final class FakeDiscord implements AutoCloseable {
+    /** One recorded request. */
+    public record Call(String method, String path, Map<String, List<String>> headers, String body) {
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON: " + body, e);
+            }
+        }
+
+        /** Whether the fake answered this call with 429. */
+        public boolean isRateLimited() {
+            return headers.containsKey(RATE_LIMITED_MARKER);
+        }
+
+        public String header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .flatMap(e -> e.getValue().stream())
+                    .findFirst()
+                    .orElse(null);
+        }
+    }
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/(\\d+))?/commands");
+    private static final Pattern WEBHOOK = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)(/messages/@original)?");
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<Call> calls = new ArrayList<>();
+    private final Map<String, ArrayNode> commandsByScope = new ConcurrentHashMap<>();
+    private final AtomicInteger rateLimitedCalls = new AtomicInteger();
+    private final AtomicLong nextCommandId = new AtomicLong(1_500_000_000_000_000_000L);
+    private volatile double retryAfterSeconds = 0.2;
+    private volatile String botToken = null;
+
+    private FakeDiscord(HttpServer server) {
+        this.server = server;
+    }
+
+    /** Starts on loopback; port 0 picks a free one. */
+    public static FakeDiscord start(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        FakeDiscord discord = new FakeDiscord(server);
+        server.createContext("/", discord::handle);
+        server.setExecutor(discord.executor);
+        server.start();
+        return discord;
+    }
+
+    /** The value for the interactions-api's {@code DISCORD_API_URL}. */
+    public String apiUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/api/v10";
+    }
+
+    /** Requests must carry {@code Authorization: Bot <token>} for the registration routes. */
+    public FakeDiscord requireBotToken(String token) {
+        this.botToken = token;
+        return this;
+    }
+
+    /** The next {@code count} requests answer 429 with this retry-after, as Discord's rate limiter does. */
+    public void rateLimitNext(int count, Duration retryAfter) {
+        this.retryAfterSeconds = retryAfter.toMillis() / 1000.0;
+        rateLimitedCalls.set(count);
+    }
+
+    public synchronized List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** Waits for a recorded call that matches, up to {@code timeout}. */
+    public synchronized Call awaitCall(Predicate<Call> match, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            for (Call call : calls) {
+                if (match.test(call)) {
+                    return call;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("no matching call within " + timeout + "; calls: " + calls);
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
+    /** Waits for the edit of an interaction's original response. */
+    public Call awaitOriginalEdit(Duration timeout) throws InterruptedException {
+        return awaitCall(c -> c.method().equals("PATCH") && c.path().endsWith("/messages/@original") && !c.isRateLimited(), timeout);
+    }
+
+    /** The commands registered for a scope: {@code "global"} or a guild id. */
+    public ArrayNode registeredCommands(String scope) {
+        return commandsByScope.getOrDefault(scope, MAPPER.createArrayNode()).deepCopy();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String method = exchange.getRequestMethod();
+        String path = exchange.getRequestURI().getPath();
+        boolean limited = rateLimitedCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        record(new Call(method, path, Map.copyOf(exchange.getRequestHeaders()), body), limited);
+        try {
+            if (limited) {
+                ObjectNode error = MAPPER.createObjectNode()
+                        .put("message", "You are being rate limited.")
+                        .put("retry_after", retryAfterSeconds)
+                        .put("global", false);
+                exchange.getResponseHeaders().add("Retry-After", Long.toString((long) Math.ceil(retryAfterSeconds)));
+                exchange.getResponseHeaders().add("X-RateLimit-Limit", "5");
+                exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+                exchange.getResponseHeaders().add("X-RateLimit-Reset-After", Double.toString(retryAfterSeconds));
+                exchange.getResponseHeaders().add("X-RateLimit-Bucket", "simulated");
+                exchange.getResponseHeaders().add("X-RateLimit-Scope", "user");
+                send(exchange, 429, error);
+                return;
+            }
+            Matcher webhook = WEBHOOK.matcher(path);
+            Matcher commands = COMMANDS.matcher(path);
+            if (webhook.matches()) {
+                handleWebhook(exchange, method, webhook, body);
+            } else if (commands.matches()) {
+                handleCommands(exchange, method, commands, body);
+            } else if (path.equals("/api/v10/users/@me") && method.equals("GET")) {
+                if (!authorized(exchange)) {
+                    return;
+                }
+                send(exchange, 200, MAPPER.createObjectNode()
+                        .put("id", InteractionBuilder.LOCAL_APPLICATION_ID)
+                        .put("username", "botty")
+                        .put("discriminator", "0")
+                        .put("bot", true));
+            } else {
+                send(exchange, 404, error(0, "404: Not Found"));
+            }
+        } catch (RuntimeException e) {
+            send(exchange, 400, error(50035, "Invalid Form Body: " + e.getMessage()));
+        }
+    }
+
+    private void handleWebhook(HttpExchange exchange, String method, Matcher match, String body) throws IOException {
+        boolean original = match.group(3) != null;
+        JsonNode sent = body.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
+        if (!(sent instanceof ObjectNode message) || (original ? !method.equals("PATCH") : !method.equals("POST"))) {
+            send(exchange, 405, error(0, "405: Method Not Allowed"));
+            return;
+        }
+        ObjectNode answer = message.deepCopy();
+        answer.put("id", Long.toString(nextCommandId.incrementAndGet()));
+        answer.put("type", original ? 20 : 0);
+        answer.put("application_id", match.group(1));
+        answer.put("webhook_id", match.group(1));
+        send(exchange, 200, answer);
+    }
+
+    private void handleCommands(HttpExchange exchange, String method, Matcher match, String body) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        String scope = match.group(3) == null ? "global" : match.group(3);
+        switch (method) {
+            case "GET" -> send(exchange, 200, registeredCommands(scope));
+            case "PUT" -> {
+                JsonNode sent = MAPPER.readTree(body);
+                if (!(sent instanceof ArrayNode array)) {
+                    send(exchange, 400, error(50035, "Invalid Form Body: expected an array"));
+                    return;
+                }
+                ArrayNode stored = MAPPER.createArrayNode();
+                for (JsonNode command : array) {
+                    ObjectNode copy = ((ObjectNode) command).deepCopy();
+                    // Discord fills in what the request left out; a faithful diff must expect that.
+                    copy.put("id", Long.toString(nextCommandId.incrementAndGet()));
+                    copy.put("application_id", match.group(1));
+                    copy.put("version", Long.toString(nextCommandId.get()));
+                    if (!copy.has("type")) {
+                        copy.put("type", 1);
+                    }
+                    if (!copy.has("default_member_permissions")) {
+                        copy.putNull("default_member_permissions");
+                    }
+                    if (!copy.has("nsfw")) {
+                        copy.put("nsfw", false);
+                    }
+                    if (!copy.has("integration_types")) {
+                        copy.putArray("integration_types").add(0);
+                    }
+                    if (!match.group(0).contains("/guilds/") && !copy.has("contexts")) {
+                        copy.putNull("contexts");
+                    }
+                    if (match.group(3) != null) {
+                        copy.put("guild_id", match.group(3));
+                    }
+                    stored.add(copy);
+                }
+                commandsByScope.put(scope, stored);
+                send(exchange, 200, stored);
+            }
+            default -> send(exchange, 405, error(0, "405: Method Not Allowed"));
+        }
+    }
+
+    private boolean authorized(HttpExchange exchange) throws IOException {
+        String expected = botToken;
+        String given = exchange.getRequestHeaders().getFirst("Authorization");
+        if (expected != null && !("Bot " + expected).equals(given)) {
+            send(exchange, 401, error(0, "401: Unauthorized"));
+            return false;
+        }
+        return true;
+    }
+
+    private synchronized void record(Call call, boolean limited) {
+        calls.add(limited ? new Call(call.method(), call.path(), withMarker(call.headers()), call.body()) : call);
+        notifyAll();
+    }
+
+    private static Map<String, List<String>> withMarker(Map<String, List<String>> headers) {
+        var copy = new java.util.HashMap<>(headers);
+        copy.put(RATE_LIMITED_MARKER, List.of("true"));
+        return Map.copyOf(copy);
+    }
+
+    static final String RATE_LIMITED_MARKER = "X-Simulator-Answered-429";
+
+    private static ObjectNode error(int code, String message) {
+        return MAPPER.createObjectNode().put("code", code).put("message", message);
+    }
+
+    private static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {
+        byte[] bytes = MAPPER.writeValueAsBytes(json);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
