@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Checks that a request comes from Discord: an Ed25519 signature by the application's public key
@@ -59,9 +60,12 @@ public final class InteractionVerifier {
         byte[] message = new byte[ts.length + body.length];
         System.arraycopy(ts, 0, message, 0, ts.length);
         System.arraycopy(body, 0, message, ts.length, body.length);
-        boolean valid = publicKey.verify(org.bouncycastle.math.ec.rfc8032.Ed25519.Algorithm.Ed25519, null,
-                message, 0, message.length, signature, 0);
-        return valid ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+        return verifies(message, signature) ? Verdict.VALID : Verdict.BAD_SIGNATURE;
+    }
+
+    /** Plain Ed25519 (RFC 8032, no context) over {@code message}. */
+    boolean verifies(byte[] message, byte[] signature) {
+        return publicKey.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
     }
 
     /** 128 hex digits to 64 bytes, or null; never throws on client input. */
