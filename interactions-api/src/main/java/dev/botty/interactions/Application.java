@@ -5,18 +5,16 @@ import dev.botty.interactions.config.BottyConfig.Mode;
 import dev.botty.interactions.config.ConfigException;
 import dev.botty.interactions.config.Environment;
 import dev.botty.interactions.config.Setting;
+import dev.botty.interactions.discord.LocalKeys;
 import dev.botty.interactions.registration.CommandRegistrar;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.bouncycastle.crypto.params.Ed25519PrivateKeyParameters;
 
 /**
  * Entry point. {@code serve} (the default) answers Discord; {@code local} answers the simulator
@@ -68,11 +66,11 @@ public final class Application {
         Map<String, String> variables = new HashMap<>(System.getenv());
         variables.putIfAbsent(Setting.DISCORD_API_URL.name(), LOCAL_DISCORD_API_URL);
         Environment environment = new Environment(variables);
-        Ed25519PrivateKeyParameters key = new Ed25519PrivateKeyParameters(new SecureRandom());
-        String publicKey = HexFormat.of().formatHex(key.generatePublicKey().getEncoded());
+        LocalKeys keys = LocalKeys.generate();
+        String publicKey = keys.publicKeyHex();
         BottyConfig config = BottyConfig.load(environment, Mode.LOCAL, publicKey, LOCAL_APPLICATION_ID);
         try {
-            LocalKeyFile.write(config.localKeyFile(), HexFormat.of().formatHex(key.getEncoded()));
+            LocalKeyFile.write(config.localKeyFile(), keys.seedHex());
         } catch (IOException e) {
             throw new ConfigException("LOCAL_KEY_FILE cannot be written: " + config.localKeyFile());
         }

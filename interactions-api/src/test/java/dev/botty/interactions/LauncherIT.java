@@ -1,0 +1,108 @@
+package dev.botty.interactions;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.simulator.InteractionBuilder;
+import dev.botty.simulator.InteractionPoster;
+import dev.botty.simulator.SigningKey;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The packaged jar as a newcomer runs it: {@code java -jar interactions-api.jar [local | register]}. */
+class LauncherIT {
+    private static final Path JAR = Path.of("target", "interactions-api.jar");
+
+    private static ProcessBuilder jar(Path workDir, Map<String, String> env, String... args) {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.endsWith("_ID"));
+        builder.environment().putAll(env);
+        return builder;
+    }
+
+    private static String run(ProcessBuilder builder, int expectedExit) throws Exception {
+        Process process = builder.redirectErrorStream(false).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "exits");
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(expectedExit, process.exitValue(), stderr);
+        return stderr;
+    }
+
+    @Test
+    void refusesToServeWithoutCredentialsInOneClearLine(@TempDir Path dir) throws Exception {
+        String stderr = run(jar(dir, Map.of()), 2);
+        assertTrue(stderr.startsWith("botty: DISCORD_APPLICATION_ID is required"), stderr);
+        assertEquals(1, stderr.strip().lines().count(), stderr);
+    }
+
+    @Test
+    void refusesAMalformedPublicKeyNamingIt(@TempDir Path dir) throws Exception {
+        String stderr = run(jar(dir, Map.of("DISCORD_APPLICATION_ID", "1", "DISCORD_PUBLIC_KEY", "nope")), 2);
+        assertEquals("botty: DISCORD_PUBLIC_KEY must be 64 hex characters (the application's public key)", stderr.strip());
+    }
+
+    @Test
+    void refusesToRegisterWithoutABotToken(@TempDir Path dir) throws Exception {
+        String stderr = run(jar(dir, Map.of("DISCORD_APPLICATION_ID", "1"), "register"), 2);
+        assertEquals("botty: DISCORD_BOT_TOKEN is required to register commands", stderr.strip());
+    }
+
+    @Test
+    void localModeAnswersTheSimulatorWithItsGeneratedKey(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path keyFile = dir.resolve("key");
+        Process process = jar(dir, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port), "LOCAL_KEY_FILE", keyFile.toString()), "local")
+                .redirectOutput(dir.resolve("out.log").toFile())
+                .redirectError(dir.resolve("err.log").toFile())
+                .start();
+        try {
+            InteractionPoster poster = null;
+            JsonNode pong = null;
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (pong == null && System.nanoTime() < deadline && process.isAlive()) {
+                try {
+                    if (poster == null && Files.exists(keyFile) && Files.size(keyFile) > 0) {
+                        poster = new InteractionPoster(URI.create("http://127.0.0.1:" + port + "/interactions"), SigningKey.read(keyFile));
+                    }
+                    if (poster != null) {
+                        pong = TestApp.json(poster.post(InteractionBuilder.ping().toJson()).body());
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            assertEquals(1, pong == null ? -1 : pong.path("type").asInt(), Files.readString(dir.resolve("err.log")));
+            JsonNode avatar = TestApp.json(poster.post(InteractionBuilder.command("avatar").toJson()).body());
+            assertEquals(64, avatar.path("data").path("flags").asInt());
+            // The log goes through an async appender: give it a moment to reach the file.
+            long logDeadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (!Files.readString(dir.resolve("out.log")).contains("command=avatar outcome=ok") && System.nanoTime() < logDeadline) {
+                Thread.sleep(20);
+            }
+            assertTrue(Files.readString(dir.resolve("out.log")).contains("command=avatar outcome=ok"), "one log line per interaction");
+            String keyFileMode = Files.getPosixFilePermissions(keyFile).toString();
+            assertEquals("[OWNER_READ, OWNER_WRITE]", keyFileMode);
+        } finally {
+            process.destroy();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+}
