@@ -28,7 +28,7 @@ public final class Simulate {
         System.exit(run(List.of(args), System.out, System.err));
     }
 
-    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+    public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String url = "http://127.0.0.1:8080/interactions";
         Path keyFile = Path.of(".botty/local/signing-key");
         int discordPort = 8091;
