@@ -19,10 +19,15 @@ class ArchitectureTest {
             .because("a command says what to answer; transport and signatures are the endpoint's business");
 
     @ArchTest
-    static final ArchRule onlyTheDiscordPackageDoesCrypto = noClasses()
-            .that().resideOutsideOfPackage("dev.botty.interactions.discord..")
+    static final ArchRule onlySignatureCodeDoesCrypto = noClasses()
+            .that().resideOutsideOfPackages("dev.botty.interactions.discord..", "dev.botty.interactions.voice..")
             .should().dependOnClassesThat().resideInAnyPackage("org.bouncycastle..", "java.security..", "javax.crypto..")
-            .because("signature checks live in one place");
+            .because("Discord's signatures and the internal request signatures each live in one place");
+
+    @ArchTest
+    static final ArchRule onlyTheVoiceNodeClientTalksToVoiceNodes = noClasses()
+            .that().resideOutsideOfPackage("dev.botty.interactions.voice..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.botty.interactions.voice.RequestSignature");
 
     @ArchTest
     static final ArchRule commandsDoNotKnowTheEndpoint = noClasses()

@@ -19,12 +19,24 @@ public final class Invocation {
     public record ResolvedUser(User user, Optional<Member> member) {}
 
     private final Interaction interaction;
+    private final byte[] rawJson;
     private final List<Option> options;
 
     public Invocation(Interaction interaction) {
+        this(interaction, new byte[0]);
+    }
+
+    /** With the interaction's bytes exactly as Discord signed them, for forwarding it unchanged. */
+    public Invocation(Interaction interaction, byte[] rawJson) {
         this.interaction = interaction;
+        this.rawJson = rawJson;
         List<Option> given = interaction.data() == null ? null : interaction.data().options();
         this.options = given == null ? List.of() : given.stream().filter(Objects::nonNull).toList();
+    }
+
+    /** The interaction as received (empty when built without it). */
+    public byte[] rawJson() {
+        return rawJson.clone();
     }
 
     public String commandName() {

@@ -19,6 +19,7 @@ public record BottyConfig(
         IpConfig ip,
         JokeConfig joke,
         WeatherConfig weather,
+        VoiceConfig voice,
         Duration outboundTimeout,
         Path localKeyFile) {
 
@@ -56,6 +57,20 @@ public record BottyConfig(
     public record JokeConfig(URI apiUrl, Duration timeout) {}
 
     public record WeatherConfig(URI geocodingUrl, URI forecastUrl) {}
+
+    /** The voice nodes music commands are forwarded to; empty when music is not set up. */
+    public record VoiceConfig(List<URI> nodes, Optional<String> secret, Duration timeout) {
+        public boolean enabled() {
+            return !nodes.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "VoiceConfig[nodes=" + nodes + ", secret=" + (secret.isPresent() ? "(set)" : "(unset)") + ", timeout=" + timeout + "]";
+        }
+    }
+
+    private static final int MIN_SECRET_LENGTH = 32;
 
     private static final Pattern SNOWFLAKE = Pattern.compile("\\d{1,20}");
     private static final Pattern PUBLIC_KEY = Pattern.compile("[0-9a-fA-F]{64}");
@@ -101,7 +116,15 @@ public record BottyConfig(
                 Duration.ofMillis(positive(env, Setting.JOKE_TIMEOUT_MS, 50, 10_000)));
         WeatherConfig weather = new WeatherConfig(httpUrl(env, Setting.OPEN_METEO_GEOCODING_URL),
                 httpUrl(env, Setting.OPEN_METEO_FORECAST_URL));
-        return new BottyConfig(discord, access, ip, joke, weather,
+        List<URI> voiceNodes = httpUrls(env, Setting.VOICE_NODE_URLS);
+        Optional<String> voiceSecret = env.get(Setting.VOICE_NODE_SECRET).filter(s -> !s.isEmpty());
+        if (!voiceNodes.isEmpty() && voiceSecret.map(String::length).orElse(0) < MIN_SECRET_LENGTH) {
+            throw new ConfigException("VOICE_NODE_SECRET is required with VOICE_NODE_URLS and must be at least "
+                    + MIN_SECRET_LENGTH + " characters");
+        }
+        VoiceConfig voice = new VoiceConfig(voiceNodes, voiceSecret,
+                Duration.ofMillis(positive(env, Setting.VOICE_NODE_TIMEOUT_MS, 100, 60_000)));
+        return new BottyConfig(discord, access, ip, joke, weather, voice,
                 Duration.ofMillis(positive(env, Setting.OUTBOUND_TIMEOUT_MS, 50, 60_000)),
                 Path.of(env.get(Setting.LOCAL_KEY_FILE).orElseThrow()));
     }

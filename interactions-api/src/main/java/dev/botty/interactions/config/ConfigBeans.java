@@ -36,6 +36,11 @@ public final class ConfigBeans {
         return config.weather();
     }
 
+    @Singleton
+    BottyConfig.VoiceConfig voice(BottyConfig config) {
+        return config.voice();
+    }
+
     /** The one outbound HTTP client: HTTP/1.1 keeps loopback stand-ins and proxies simple. */
     @Singleton
     HttpClient httpClient(BottyConfig config) {

@@ -23,6 +23,9 @@ public enum Setting {
     JOKE_TIMEOUT_MS("1200", false, "How long `/joke` waits for the joke API before telling a bundled joke."),
     OPEN_METEO_GEOCODING_URL("https://geocoding-api.open-meteo.com", false, "Open-Meteo geocoding base URL (place search, autocomplete)."),
     OPEN_METEO_FORECAST_URL("https://api.open-meteo.com", false, "Open-Meteo forecast base URL."),
+    VOICE_NODE_URLS("", false, "Comma-separated internal URLs of the voice nodes, in shard order (node i serves guilds with `(guild_id >> 22) % count == i`). Empty: music answers that it is not set up."),
+    VOICE_NODE_SECRET(null, true, "Shared secret (at least 32 characters) that signs requests to the voice nodes (HMAC-SHA256). Required with `VOICE_NODE_URLS`. Secret."),
+    VOICE_NODE_TIMEOUT_MS("8000", false, "How long a voice node may take to answer a forwarded command; past the inline budget the answer is deferred and edited in."),
     LOCAL_KEY_FILE(".botty/local/signing-key", false, "Local mode: where the generated signing key is written for the simulator."),
     MICRONAUT_SERVER_PORT("8080", false, "HTTP port (a standard Micronaut setting).");
 

@@ -56,7 +56,7 @@ public final class InteractionController {
         if (type.isEmpty()) {
             return refuse(HttpStatus.BAD_REQUEST, "unknown interaction type " + interaction.get().type());
         }
-        return dispatcher.dispatch(type.get(), interaction.get()).thenApply(HttpResponse::ok);
+        return dispatcher.dispatch(type.get(), interaction.get(), raw).thenApply(HttpResponse::ok);
     }
 
     private Optional<Interaction> parse(byte[] raw) {

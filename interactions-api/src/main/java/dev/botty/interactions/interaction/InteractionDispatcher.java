@@ -50,20 +50,19 @@ public final class InteractionDispatcher {
         this.budgetMillis = config.inlineBudget().toMillis();
     }
 
-    /** The answer to a verified interaction of a known type. */
-    public CompletableFuture<InteractionResponse> dispatch(InteractionType type, Interaction interaction) {
+    /** The answer to a verified interaction of a known type; {@code raw} is the body as signed. */
+    public CompletableFuture<InteractionResponse> dispatch(InteractionType type, Interaction interaction, byte[] raw) {
         long started = System.nanoTime();
         return switch (type) {
             case PING -> CompletableFuture.completedFuture(InteractionResponse.pong());
-            case APPLICATION_COMMAND -> runCommand(interaction, started);
-            case APPLICATION_COMMAND_AUTOCOMPLETE -> suggest(interaction);
+            case APPLICATION_COMMAND -> runCommand(new Invocation(interaction, raw), interaction, started);
+            case APPLICATION_COMMAND_AUTOCOMPLETE -> suggest(new Invocation(interaction, raw));
             case MESSAGE_COMPONENT, MODAL_SUBMIT -> CompletableFuture.completedFuture(
                     InteractionResponse.ephemeralMessage("That button or form is no longer active.", null));
         };
     }
 
-    private CompletableFuture<InteractionResponse> runCommand(Interaction interaction, long started) {
-        Invocation invocation = new Invocation(interaction);
+    private CompletableFuture<InteractionResponse> runCommand(Invocation invocation, Interaction interaction, long started) {
         String name = invocation.commandName();
         SlashCommand command = commands.get(name);
         if (command == null) {
@@ -96,11 +95,19 @@ public final class InteractionDispatcher {
     }
 
     private InteractionResponse inline(String name, Reply reply, long started) {
+        if (reply.handedOver()) {
+            log(name, reply.outcome(), "handed-over", started);
+            return InteractionResponse.deferredEphemeral();
+        }
         log(name, reply.outcome(), "inline", started);
         return InteractionResponse.ephemeralMessage(reply.content(), reply.embeds().isEmpty() ? null : reply.embeds());
     }
 
     private CompletableFuture<Void> editOriginal(Interaction interaction, String name, Reply reply, long started) {
+        if (reply.handedOver()) {
+            log(name, reply.outcome(), "handed-over", started);
+            return CompletableFuture.completedFuture(null);
+        }
         if (interaction.token() == null) {
             LOG.warn("command={} deferred but the interaction had no token; cannot finish it", name);
             return CompletableFuture.completedFuture(null);
@@ -115,8 +122,7 @@ public final class InteractionDispatcher {
                 });
     }
 
-    private CompletableFuture<InteractionResponse> suggest(Interaction interaction) {
-        Invocation invocation = new Invocation(interaction);
+    private CompletableFuture<InteractionResponse> suggest(Invocation invocation) {
         SlashCommand command = commands.get(invocation.commandName());
         if (command == null) {
             return CompletableFuture.completedFuture(InteractionResponse.choices(List.of()));

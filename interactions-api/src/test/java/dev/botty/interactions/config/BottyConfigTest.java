@@ -123,6 +123,18 @@ class BottyConfigTest {
     }
 
     @Test
+    void voiceNodesNeedALongEnoughSecret() {
+        Map<String, String> env = valid();
+        env.put("VOICE_NODE_URLS", "http://voice-node:8081");
+        assertTrue(failure(env).startsWith("VOICE_NODE_SECRET is required with VOICE_NODE_URLS"));
+        env.put("VOICE_NODE_SECRET", "short");
+        assertTrue(failure(env).startsWith("VOICE_NODE_SECRET is required with VOICE_NODE_URLS"));
+        env.put("VOICE_NODE_SECRET", "x".repeat(32));
+        assertTrue(load(env).voice().enabled());
+        assertFalse(load(env).voice().toString().contains("x".repeat(32)));
+    }
+
+    @Test
     void localModeNeedsNoDiscordCredentials() {
         BottyConfig config = BottyConfig.load(new Environment(Map.of()), Mode.LOCAL, KEY, "1100000000000000001");
         assertEquals(KEY, config.discord().publicKeyHex());

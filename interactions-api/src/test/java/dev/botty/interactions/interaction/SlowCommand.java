@@ -20,6 +20,9 @@ record SlowCommand(String name, Duration delay, Reply reply) implements SlashCom
 
     @Override
     public CompletionStage<Reply> run(Invocation invocation) {
+        if (delay.isZero()) {
+            return CompletableFuture.completedFuture(reply);
+        }
         return CompletableFuture.supplyAsync(() -> reply, CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
     }
 

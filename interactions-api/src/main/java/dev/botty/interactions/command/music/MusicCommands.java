@@ -6,6 +6,9 @@ import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
+import dev.botty.interactions.discord.InteractionResponse.Choice;
+import dev.botty.interactions.voice.VoiceNodeClient;
+import dev.botty.interactions.voice.VoiceNodeClient.NodeAnswer;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -15,12 +18,20 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * The music commands. Their definitions live here so they are registered with the rest; their
- * behaviour belongs to the voice node. Until one is configured each answers that music is not
- * set up. All are guild-only: voice exists only in guilds.
+ * behaviour belongs to the voice node that owns the guild, to which each is forwarded as it came
+ * from Discord. Without a voice node each answers that music is not set up. All are guild-only:
+ * voice exists only in guilds.
  */
 @Factory
 public final class MusicCommands {
     static final String NOT_SET_UP = "🎵 Music is not set up here: this botty has no voice node configured.";
+    static final String GUILDS_ONLY = "🎵 Music plays in servers' voice channels, so this works in servers only.";
+
+    private final VoiceNodeClient nodes;
+
+    public MusicCommands(VoiceNodeClient nodes) {
+        this.nodes = nodes;
+    }
 
     private static final List<Integer> GUILD_INSTALL = List.of(CommandDefinition.GUILD_INSTALL);
     private static final List<Integer> GUILD_ONLY = List.of(CommandDefinition.CONTEXT_GUILD);
@@ -109,19 +120,39 @@ public final class MusicCommands {
                         new ChoiceDefinition("The whole queue", "queue")))));
     }
 
-    private static SlashCommand music(String name, String description) {
+    private SlashCommand music(String name, String description) {
         return music(CommandDefinition.slash(name, description));
     }
 
-    private static SlashCommand music(CommandDefinition definition) {
-        return new NotSetUp(definition.onlyIn(GUILD_INSTALL, GUILD_ONLY));
+    private SlashCommand music(CommandDefinition definition) {
+        return new Forwarded(definition.onlyIn(GUILD_INSTALL, GUILD_ONLY), nodes);
     }
 
-    /** A music command on a botty without a voice node. */
-    record NotSetUp(CommandDefinition definition) implements SlashCommand {
+    /** A music command: handed to the guild's voice node. */
+    record Forwarded(CommandDefinition definition, VoiceNodeClient nodes) implements SlashCommand {
         @Override
         public CompletionStage<Reply> run(Invocation invocation) {
-            return CompletableFuture.completedFuture(Reply.failure(NOT_SET_UP));
+            if (!nodes.enabled()) {
+                return CompletableFuture.completedFuture(Reply.failure(NOT_SET_UP));
+            }
+            if (invocation.guildId().isEmpty()) {
+                return CompletableFuture.completedFuture(Reply.refusal(GUILDS_ONLY));
+            }
+            return nodes.forward(invocation.guildId().get(), invocation.rawJson()).thenApply(answer -> switch (answer) {
+                case NodeAnswer.Message message -> new Reply(message.content(), message.embeds(), Reply.Outcome.OK);
+                case NodeAnswer.Deferred deferred -> Reply.handedOverElsewhere();
+                case NodeAnswer.Unavailable unavailable -> Reply.failure("🎵 " + unavailable.reason());
+                case NodeAnswer.Choices choices -> Reply.failure("🎵 The music player answered something I couldn't read.");
+            });
+        }
+
+        @Override
+        public CompletionStage<List<Choice>> suggest(Invocation invocation) {
+            if (!nodes.enabled() || invocation.guildId().isEmpty()) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            return nodes.forward(invocation.guildId().get(), invocation.rawJson())
+                    .thenApply(answer -> answer instanceof NodeAnswer.Choices choices ? choices.choices() : List.of());
         }
     }
 }

@@ -1,0 +1,78 @@
+package dev.botty.interactions.voice;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+
+/**
+ * A voice node's internal API on loopback, as the interactions-api sees it: checks the HMAC
+ * signature (401 otherwise) and answers with a scripted interaction response after a delay.
+ */
+final class FakeVoiceNode implements AutoCloseable {
+    record Received(String timestamp, String signature, byte[] body, boolean signatureValid) {}
+
+    private final HttpServer server;
+    private final RequestSignature signature;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+    private volatile String answer = "{\"type\":4,\"data\":{\"content\":\"queued\",\"flags\":64}}";
+    private volatile Duration delay = Duration.ZERO;
+
+    FakeVoiceNode(String secret) throws IOException {
+        signature = new RequestSignature(secret);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.createContext(VoiceNodeClient.PATH, exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String timestamp = exchange.getRequestHeaders().getFirst(RequestSignature.TIMESTAMP_HEADER);
+            String given = exchange.getRequestHeaders().getFirst(RequestSignature.SIGNATURE_HEADER);
+            boolean valid = signature.verifies(timestamp, body, given)
+                    && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) <= 60;
+            received.add(new Received(timestamp, given, body, valid));
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] bytes = (valid ? answer : "{\"error\":\"bad signature\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.sendResponseHeaders(valid ? status : 401, bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        });
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    FakeVoiceNode answering(int status, String json) {
+        this.status = status;
+        this.answer = json;
+        return this;
+    }
+
+    FakeVoiceNode after(Duration delay) {
+        this.delay = delay;
+        return this;
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.botty.interactions.voice;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.interactions.TestApp;
+import dev.botty.simulator.FakeDiscord;
+import dev.botty.simulator.InteractionBuilder;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Music commands travel signed to the guild's voice node; every failure still answers the user. */
+class MusicForwardingTest {
+    private static final String SECRET = "a-test-secret-that-is-long-enough-0123456789";
+    // (guild >> 22) % 2: 4194304 = 1 << 22 → shard 1; 8388608 = 2 << 22 → shard 0.
+    private static final String GUILD_ON_SHARD_0 = "8388608";
+    private static final String GUILD_ON_SHARD_1 = "4194304";
+
+    private static TestApp app(String nodeUrls, String... more) {
+        java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of(
+                "VOICE_NODE_URLS", nodeUrls, "VOICE_NODE_SECRET", SECRET, "VOICE_NODE_TIMEOUT_MS", "5000"));
+        for (int i = 0; i < more.length; i += 2) {
+            env.put(more[i], more[i + 1]);
+        }
+        return TestApp.start(env);
+    }
+
+    private static InteractionBuilder play(String guild) {
+        return InteractionBuilder.command("play").inGuild(guild).option("query", InteractionBuilder.STRING, "lofi beats");
+    }
+
+    @Test
+    void routesEachGuildToItsShardsNodeWithTheSignedBytesUnchanged() throws Exception {
+        try (FakeVoiceNode zero = new FakeVoiceNode(SECRET); FakeVoiceNode one = new FakeVoiceNode(SECRET);
+                TestApp app = app(zero.url() + "," + one.url())) {
+            InteractionBuilder toOne = play(GUILD_ON_SHARD_1);
+            String json = toOne.toJson();
+            assertEquals(200, app.postRaw(json).status());
+            app.post(play(GUILD_ON_SHARD_0));
+
+            assertEquals(1, one.received().size());
+            assertEquals(1, zero.received().size());
+            assertTrue(one.received().getFirst().signatureValid());
+            assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), one.received().getFirst().body(), "forwarded as Discord signed it");
+        }
+    }
+
+    @Test
+    void shardFormulaMatchesDiscords() {
+        assertEquals(0, VoiceNodeClient.shardOf("81384788765712384", 1));
+        // 81384788765712384 >> 22 = 19403645698: even, and 1 more than a multiple of 3
+        assertEquals(0, VoiceNodeClient.shardOf("81384788765712384", 2));
+        assertEquals(1, VoiceNodeClient.shardOf("81384788765712384", 3));
+        assertEquals(0, VoiceNodeClient.shardOf("18446744073709551615", 1), "unsigned snowflakes");
+    }
+
+    @Test
+    void passesTheNodesInlineAnswerOnEphemerally() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Queued **lofi beats** (#3)\",\"embeds\":[{\"title\":\"Queue\"}]}}");
+            JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
+            assertEquals(4, answer.path("type").asInt());
+            assertEquals(64, answer.path("data").path("flags").asInt());
+            assertEquals("Queued **lofi beats** (#3)", answer.path("data").path("content").asText());
+            assertEquals("Queue", answer.path("data").path("embeds").path(0).path("title").asText());
+        }
+    }
+
+    @Test
+    void leavesTheEditToANodeThatDeferred() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            node.answering(200, "{\"type\":5,\"data\":{\"flags\":64}}");
+            JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
+            assertEquals(5, answer.path("type").asInt());
+            assertEquals(64, answer.path("data").path("flags").asInt());
+            Thread.sleep(300);
+            assertTrue(app.discord().calls().isEmpty(), "the node edits; botty must not: " + app.discord().calls());
+        }
+    }
+
+    @Test
+    void defersAndEditsInTheAnswerOfASlowNode() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
+            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(1500));
+            assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
+            FakeDiscord.Call edit = app.discord().awaitOriginalEdit(Duration.ofSeconds(5));
+            assertEquals("Now playing", edit.json().path("content").asText());
+        }
+    }
+
+    @Test
+    void saysTheNodeIsOfflineWhenNothingListens() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        try (TestApp app = app("http://127.0.0.1:" + closed)) {
+            JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
+            assertEquals(4, answer.path("type").asInt(), "answered at once, inline: " + answer);
+            assertEquals(64, answer.path("data").path("flags").asInt());
+            assertTrue(answer.path("data").path("content").asText().contains("offline"), answer.toString());
+        }
+    }
+
+    @Test
+    void saysTheNodeDidNotAnswerInTimeWhenItHangs() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "VOICE_NODE_TIMEOUT_MS", "1000", "INLINE_BUDGET_MS", "200")) {
+            node.after(Duration.ofSeconds(4));
+            assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
+            FakeDiscord.Call edit = app.discord().awaitOriginalEdit(Duration.ofSeconds(5));
+            assertTrue(edit.json().path("content").asText().contains("didn't answer in time"), edit.body());
+        }
+    }
+
+    @Test
+    void explainsARefusalWithoutLeakingDetails() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode("another-secret-that-is-long-enough-987654321"); TestApp app = app(node.url())) {
+            JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
+            assertFalse(node.received().getFirst().signatureValid(), "the node saw a signature it could not verify");
+            assertTrue(answer.path("data").path("content").asText().contains("couldn't take that request"), answer.toString());
+        }
+    }
+
+    @Test
+    void readsGarbageFromTheNodeAsAPoliteFailure() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            node.answering(200, "<html>oops</html>");
+            JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
+            assertEquals(4, answer.path("type").asInt());
+            assertTrue(answer.path("data").path("content").asText().contains("couldn't read"), answer.toString());
+        }
+    }
+
+    @Test
+    void forwardsPlayAutocompleteAndReturnsTheNodesChoices() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            node.answering(200, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"Lofi Girl - beats to relax\",\"value\":\"https://example.invalid/t/1\"}]}}");
+            JsonNode answer = app.post(InteractionBuilder.autocomplete("play").inGuild(GUILD_ON_SHARD_0).focused("query", "lofi"));
+            assertEquals(8, answer.path("type").asInt());
+            assertEquals("Lofi Girl - beats to relax", answer.path("data").path("choices").path(0).path("name").asText());
+        }
+    }
+
+    @Test
+    void refusesMusicOutsideGuildsWithoutCallingANode() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            JsonNode answer = app.post(InteractionBuilder.command("skip").inBotDm());
+            assertTrue(answer.path("data").path("content").asText().contains("servers only"), answer.toString());
+            assertTrue(node.received().isEmpty());
+        }
+    }
+}
