@@ -1,0 +1,82 @@
+# syntax=docker/dockerfile:1
+# One image recipe for every service module; MODULE picks which one:
+#
+#   docker build --build-arg MODULE=interactions-api -t botty-interactions-api .
+#   docker build --build-arg MODULE=voice-node       -t botty-voice-node .
+#
+# The module's shaded jar must be <module>/target/<module>.jar. `COPY --parents` needs the
+# Dockerfile frontend 1.20 or newer, which the syntax line above pulls.
+
+# ---------------------------------------------------------------------------------------------
+# Build: Maven on JDK 25, the same Maven version the wrapper pins (.mvn/wrapper), so the image
+# builds exactly what ./mvnw builds.
+FROM maven:3.9.16-eclipse-temurin-25-noble AS build
+ARG MODULE=interactions-api
+WORKDIR /build
+
+# Dependencies first, from the poms alone: this layer is rebuilt only when a pom changes, and CI
+# keeps it in the GitHub Actions layer cache. go-offline misses a few annotation-processor jars;
+# the package step fetches those (a few MB).
+COPY .mvn/ .mvn/
+COPY --parents pom.xml */pom.xml ./
+RUN mvn -B -ntp -pl "${MODULE}" -am \
+        org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
+
+# Sources (.dockerignore leaves out tests, docs and everything else). Tests run in CI, not here.
+COPY . .
+RUN mvn -B -ntp -pl "${MODULE}" -am -Dmaven.test.skip=true package \
+ && mkdir -p /out \
+ && cp "${MODULE}/target/${MODULE}.jar" /out/app.jar \
+ && cp deploy/docker/jvm.options /out/jvm.options \
+ && javac --release 25 -d /out/healthcheck deploy/docker/Healthcheck.java
+
+# ---------------------------------------------------------------------------------------------
+# Runtime: Temurin's JRE 25 on Alpine. Chosen over a jlink-built runtime because the module set a
+# shaded jar needs (Netty, JDA, SQLite, logging, JMX for metrics) is found only at run time when
+# it is wrong, and the JRE image is already small (~90 MB compressed), patched upstream, and built
+# for amd64 and arm64. Alpine adds BusyBox for an occasional `docker exec`, and musl is a
+# supported Temurin target (sqlite-jdbc ships musl natives).
+FROM eclipse-temurin:25.0.4_7-jre-alpine-3.24 AS runtime
+ARG MODULE=interactions-api
+ARG VERSION=dev
+ARG REVISION=unknown
+ARG CREATED=""
+ARG SOURCE=""
+ARG LICENSES=MIT
+
+LABEL org.opencontainers.image.title="botty-${MODULE}" \
+      org.opencontainers.image.description="botty ${MODULE}: a Discord bot service" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.created="${CREATED}" \
+      org.opencontainers.image.source="${SOURCE}" \
+      org.opencontainers.image.licenses="${LICENSES}"
+
+# A fixed uid/gid so a named volume keeps its ownership across image versions.
+RUN addgroup -S -g 10001 botty \
+ && adduser -S -D -H -u 10001 -G botty -h /opt/botty -s /sbin/nologin botty \
+ && mkdir -p /data \
+ && chown botty:botty /data
+
+WORKDIR /opt/botty
+COPY --from=build /out/ ./
+
+# AOT cache (JDK 25, JEP 483/514): a training run of the real jar on this very JRE, so the cache
+# matches the runtime that maps it. The build tree is mounted, not copied: the simulator jar that
+# signs training requests never lands in the image.
+RUN --mount=type=bind,from=build,source=/build,target=/build \
+    sh /build/deploy/docker/aot-train.sh "${MODULE}" /opt/botty /build
+
+ENV BOTTY_MODULE=${MODULE}
+USER 10001:10001
+
+# Probes the service from inside the container (see Healthcheck.java): for the interactions-api,
+# that an unsigned POST /interactions is refused with 401 — up and verifying. When the management
+# port lands, the probe switches to /healthz there. --start-interval needs Docker Engine 25+.
+HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --start-interval=2s --retries=3 \
+    CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", \
+         "-XX:-UsePerfData", "-cp", "/opt/botty/healthcheck", "Healthcheck"]
+
+# Exec form: java is PID 1 and gets SIGTERM directly (Micronaut shuts down gracefully).
+# Extra JVM flags: JAVA_TOOL_OPTIONS. Arguments: appended (`serve` is the interactions-api default).
+ENTRYPOINT ["java", "@/opt/botty/jvm.options", "-XX:AOTCache=/opt/botty/app.aot", "-jar", "/opt/botty/app.jar"]
