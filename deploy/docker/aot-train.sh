@@ -53,7 +53,8 @@ case "$module" in
     interactions-api)
         # Local mode: a generated key, no Discord. The simulator signs interactions with that key
         # exactly as Discord does, so training covers the real path: Netty, signature check, JSON,
-        # dispatch, a command, a refusal and the 401 for unsigned requests.
+        # dispatch, commands (and /ip, refused or unknown: the answer path either way) and the 401
+        # for unsigned requests.
         LOCAL_KEY_FILE="$work/signing-key" MICRONAUT_SERVER_PORT=8080 \
             DISCORD_API_URL=http://127.0.0.1:9/api/v10 start local
         await_healthy
