@@ -24,8 +24,11 @@ probe() {
         -cp "$app/healthcheck" Healthcheck >/dev/null 2>&1
 }
 
+# The build container has no memory limit, so MaxRAMPercentage would size the heap from the build
+# host; on a large host that turns compressed oops off, and a cache trained that way is refused
+# by every container with a normal limit. A fixed heap keeps training in the runtime's mode.
 start() {
-    java "@$app/jvm.options" -XX:AOTCacheOutput="$cache" -jar "$app/app.jar" "$@" >"$log" 2>&1 &
+    java "@$app/jvm.options" -Xmx1g -XX:AOTCacheOutput="$cache" -jar "$app/app.jar" "$@" >"$log" 2>&1 &
     pid=$!
 }
 
