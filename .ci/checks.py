@@ -188,7 +188,7 @@ def check_compose_references():
                 problem(f"{name} builds from {context}/{dockerfile}, which does not exist")
             module = (build.get("args") or {}).get("MODULE") if isinstance(build, dict) else None
             if module and module not in name:
-                problem(f"{name} builds MODULE={module}")
+                problem(f"{name} builds MODULE={module}, not its own module")
 
 
 def check_compose_images():
