@@ -58,7 +58,7 @@ public final class Application {
                 usage: java -jar interactions-api.jar [serve | local | register [--guild [ID]]]
                   serve     answer Discord (needs DISCORD_PUBLIC_KEY and DISCORD_APPLICATION_ID)
                   local     answer the local simulator with a generated key, no Discord needed
-                  register  overwrite the application's commands (global, or one guild for instant updates)""";
+                  register  write the command definitions where Discord's differ (global, or --guild for instant updates)""";
     }
 
     private static void serve(Mode mode, Environment environment) {
