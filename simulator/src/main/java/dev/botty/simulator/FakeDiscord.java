@@ -1,5 +1,6 @@
 package dev.botty.simulator;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -12,9 +13,12 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,12 +32,13 @@ import java.util.regex.Pattern;
 /**
  * A loopback stand-in for Discord's REST API, as far as botty uses it: the interaction webhook
  * ({@code PATCH /webhooks/{app}/{token}/messages/@original}, follow-ups), application command
- * registration (GET/PUT global and guild commands) and {@code GET /users/@me}. Every call is
- * recorded; tests can make the next calls answer 429 the way Discord does.
+ * registration (GET/PUT global and guild commands, kept as Discord keeps them: see
+ * {@link ApplicationCommandStore}) and {@code GET /users/@me}. Every call is recorded; tests can
+ * make the next calls answer 429 the way Discord does, and expire an interaction token.
  */
 public final class FakeDiscord implements AutoCloseable {
-    /** One recorded request. */
-    public record Call(String method, String path, Map<String, List<String>> headers, String body) {
+    /** One recorded request, with when it arrived. */
+    public record Call(String method, String path, Map<String, List<String>> headers, String body, Instant at) {
         public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
@@ -63,9 +68,11 @@ public final class FakeDiscord implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, ArrayNode> commandsByScope = new ConcurrentHashMap<>();
-    private final AtomicInteger rateLimitedCalls = new AtomicInteger();
     private final AtomicLong nextCommandId = new AtomicLong(1_500_000_000_000_000_000L);
+    private final ApplicationCommandStore commands = new ApplicationCommandStore(nextCommandId);
+    private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger rateLimitedCalls = new AtomicInteger();
+    private volatile String rateLimitedMethod = null;
     private volatile double retryAfterSeconds = 0.2;
     private volatile String botToken = null;
 
@@ -96,8 +103,19 @@ public final class FakeDiscord implements AutoCloseable {
 
     /** The next {@code count} requests answer 429 with this retry-after, as Discord's rate limiter does. */
     public void rateLimitNext(int count, Duration retryAfter) {
+        rateLimitNext(null, count, retryAfter);
+    }
+
+    /** Like {@link #rateLimitNext(int, Duration)}, for requests with this method only ({@code null}: any). */
+    public void rateLimitNext(String method, int count, Duration retryAfter) {
         this.retryAfterSeconds = retryAfter.toMillis() / 1000.0;
+        this.rateLimitedMethod = method;
         rateLimitedCalls.set(count);
+    }
+
+    /** From now on, webhook calls with this interaction token answer 404 Unknown Webhook, as after 15 minutes. */
+    public void expireInteractionToken(String token) {
+        expiredTokens.add(token);
     }
 
     public synchronized List<Call> calls() {
@@ -126,17 +144,24 @@ public final class FakeDiscord implements AutoCloseable {
         return awaitCall(c -> c.method().equals("PATCH") && c.path().endsWith("/messages/@original") && !c.isRateLimited(), timeout);
     }
 
-    /** The commands registered for a scope: {@code "global"} or a guild id. */
+    /** The commands registered for a scope ({@code "global"} or a guild id), as the last PUT answered them. */
     public ArrayNode registeredCommands(String scope) {
-        return commandsByScope.getOrDefault(scope, MAPPER.createArrayNode()).deepCopy();
+        return commands.stored(scope);
+    }
+
+    /** Makes Discord already have these command objects in the scope, exactly as given (for example a docs-shaped fixture). */
+    public void seedCommands(String scope, ArrayNode existing) {
+        commands.seed(scope, existing);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getPath();
-        boolean limited = rateLimitedCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
-        record(new Call(method, path, Map.copyOf(exchange.getRequestHeaders()), body), limited);
+        String limitedMethod = rateLimitedMethod;
+        boolean limited = (limitedMethod == null || limitedMethod.equals(method))
+                && rateLimitedCalls.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
+        record(new Call(method, path, Map.copyOf(exchange.getRequestHeaders()), body, Instant.now()), limited);
         try {
             if (limited) {
                 ObjectNode error = MAPPER.createObjectNode()
@@ -170,6 +195,8 @@ public final class FakeDiscord implements AutoCloseable {
             } else {
                 send(exchange, 404, error(0, "404: Not Found"));
             }
+        } catch (JsonProcessingException notJson) {
+            send(exchange, 400, error(50109, "The request body contains invalid JSON."));
         } catch (RuntimeException e) {
             send(exchange, 400, error(50035, "Invalid Form Body: " + e.getMessage()));
         }
@@ -177,6 +204,10 @@ public final class FakeDiscord implements AutoCloseable {
 
     private void handleWebhook(HttpExchange exchange, String method, Matcher match, String body) throws IOException {
         boolean original = match.group(3) != null;
+        if (expiredTokens.contains(match.group(2))) {
+            send(exchange, 404, error(10015, "Unknown Webhook"));
+            return;
+        }
         JsonNode sent = body.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(body);
         if (!(sent instanceof ObjectNode message) || (original ? !method.equals("PATCH") : !method.equals("POST"))) {
             send(exchange, 405, error(0, "405: Method Not Allowed"));
@@ -194,44 +225,16 @@ public final class FakeDiscord implements AutoCloseable {
         if (!authorized(exchange)) {
             return;
         }
-        String scope = match.group(3) == null ? "global" : match.group(3);
+        Optional<String> guildId = Optional.ofNullable(match.group(3));
         switch (method) {
-            case "GET" -> send(exchange, 200, registeredCommands(scope));
+            case "GET" -> send(exchange, 200, commands.list(guildId.orElse("global")));
             case "PUT" -> {
-                JsonNode sent = MAPPER.readTree(body);
-                if (!(sent instanceof ArrayNode array)) {
-                    send(exchange, 400, error(50035, "Invalid Form Body: expected an array"));
-                    return;
+                Object answer = commands.overwrite(match.group(1), guildId, MAPPER.readTree(body));
+                if (answer instanceof ApplicationCommandStore.Refusal refusal) {
+                    send(exchange, 400, refusal.body());
+                } else {
+                    send(exchange, 200, (ArrayNode) answer);
                 }
-                ArrayNode stored = MAPPER.createArrayNode();
-                for (JsonNode command : array) {
-                    ObjectNode copy = ((ObjectNode) command).deepCopy();
-                    // Discord fills in what the request left out; a faithful diff must expect that.
-                    copy.put("id", Long.toString(nextCommandId.incrementAndGet()));
-                    copy.put("application_id", match.group(1));
-                    copy.put("version", Long.toString(nextCommandId.get()));
-                    if (!copy.has("type")) {
-                        copy.put("type", 1);
-                    }
-                    if (!copy.has("default_member_permissions")) {
-                        copy.putNull("default_member_permissions");
-                    }
-                    if (!copy.has("nsfw")) {
-                        copy.put("nsfw", false);
-                    }
-                    if (!copy.has("integration_types")) {
-                        copy.putArray("integration_types").add(0);
-                    }
-                    if (!match.group(0).contains("/guilds/") && !copy.has("contexts")) {
-                        copy.putNull("contexts");
-                    }
-                    if (match.group(3) != null) {
-                        copy.put("guild_id", match.group(3));
-                    }
-                    stored.add(copy);
-                }
-                commandsByScope.put(scope, stored);
-                send(exchange, 200, stored);
             }
             default -> send(exchange, 405, error(0, "405: Method Not Allowed"));
         }
@@ -248,7 +251,7 @@ public final class FakeDiscord implements AutoCloseable {
     }
 
     private synchronized void record(Call call, boolean limited) {
-        calls.add(limited ? new Call(call.method(), call.path(), withMarker(call.headers()), call.body()) : call);
+        calls.add(limited ? new Call(call.method(), call.path(), withMarker(call.headers()), call.body(), call.at()) : call);
         notifyAll();
     }
 

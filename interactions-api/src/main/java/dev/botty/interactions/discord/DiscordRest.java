@@ -100,26 +100,33 @@ public final class DiscordRest {
             }
             if (status == 429 && attempt < MAX_ATTEMPTS) {
                 Duration wait = retryAfter(response);
-                LOG.info("Discord rate limit on {} {}; retrying in {} ms", request.method(), route(request.uri()), wait.toMillis());
+                LOG.info("Discord rate limit on {} {}; retrying in {} ms (attempt {} of {})",
+                        request.method(), route(request.uri()), wait.toMillis(), attempt + 1, MAX_ATTEMPTS);
                 return CompletableFuture.supplyAsync(() -> null,
                                 CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
                         .thenCompose(ignored -> attempt(request, attempt + 1));
             }
-            return CompletableFuture.failedFuture(new DiscordException(status, errorMessage(response.body())));
+            String message = errorMessage(response.body());
+            if (status == 429) {
+                message += " (still rate limited after " + MAX_ATTEMPTS + " attempts)";
+            }
+            return CompletableFuture.failedFuture(new DiscordException(status, message));
         });
     }
 
-    /** Discord's wait: the body's {@code retry_after} (fractional seconds), else the header. */
+    /** Discord's wait: the body's {@code retry_after} (fractional seconds), else the header, else 1 s. */
     Duration retryAfter(HttpResponse<byte[]> response) {
-        double seconds = 1;
+        Double fromBody = null;
         try {
             Map<String, Object> body = json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
             if (body != null && body.get("retry_after") instanceof Number n) {
-                seconds = n.doubleValue();
+                fromBody = n.doubleValue();
             }
         } catch (IOException | RuntimeException notJson) {
-            seconds = response.headers().firstValue("Retry-After").map(DiscordRest::parseSeconds).orElse(1.0);
+            // A 429 from a proxy in front of Discord has no JSON body; the header still counts.
         }
+        double seconds = fromBody != null ? fromBody
+                : response.headers().firstValue("Retry-After").map(DiscordRest::parseSeconds).orElse(1.0);
         long millis = (long) Math.ceil(Math.max(0, seconds) * 1000);
         return Duration.ofMillis(Math.min(millis, LONGEST_WAIT.toMillis()));
     }
@@ -137,13 +144,33 @@ public final class DiscordRest {
         return uri.getPath().replaceAll("/webhooks/(\\d+)/[^/]+", "/webhooks/$1/{token}");
     }
 
+    /** Discord's {@code message}, with the first field error of an "Invalid Form Body" and where it is. */
     private String errorMessage(byte[] body) {
         try {
             Map<String, Object> error = json.readValue(body, Argument.mapOf(String.class, Object.class));
-            return String.valueOf(error.getOrDefault("message", "(no message)"));
+            String message = String.valueOf(error.getOrDefault("message", "(no message)"));
+            return firstFieldError(error.get("errors"), "").map(detail -> message + " (" + detail + ")").orElse(message);
         } catch (IOException | RuntimeException e) {
             return "(no message)";
         }
+    }
+
+    /** Discord nests field errors by path: {@code {"0": {"name": {"_errors": [{code, message}]}}}}. */
+    private static Optional<String> firstFieldError(Object errors, String path) {
+        if (!(errors instanceof Map<?, ?> map)) {
+            return Optional.empty();
+        }
+        if (map.get("_errors") instanceof List<?> list && !list.isEmpty() && list.getFirst() instanceof Map<?, ?> first) {
+            String where = path.isEmpty() ? "" : path + ": ";
+            return Optional.of(where + first.get("message"));
+        }
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Optional<String> nested = firstFieldError(entry.getValue(), path.isEmpty() ? String.valueOf(entry.getKey()) : path + "." + entry.getKey());
+            if (nested.isPresent()) {
+                return nested;
+            }
+        }
+        return Optional.empty();
     }
 
     private byte[] encode(Object value) {
