@@ -70,9 +70,8 @@ RUN --mount=type=bind,from=build,source=/build,target=/build \
 ENV BOTTY_MODULE=${MODULE}
 USER 10001:10001
 
-# Probes the service from inside the container (see Healthcheck.java): for the interactions-api,
-# that an unsigned POST /interactions is refused with 401 — up and verifying. When the management
-# port lands, the probe switches to /healthz there. --start-interval needs Docker Engine 25+.
+# Probes the service from inside the container (see Healthcheck.java): GET /healthz on the
+# management port. --start-interval needs Docker Engine 25+.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --start-interval=2s --retries=3 \
     CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", \
          "-XX:-UsePerfData", "-cp", "/opt/botty/healthcheck", "Healthcheck"]

@@ -19,14 +19,10 @@ void main() {
     Map<String, String> env = System.getenv();
     String module = env.getOrDefault("BOTTY_MODULE", "interactions-api");
     Probe probe = switch (module) {
-        // The interactions-api has no health endpoint yet. An unsigned POST /interactions answered
-        // with 401 proves the process is up, serving HTTP and verifying signatures.
-        // TODO(status issue): probe GET http://127.0.0.1:8090/healthz (expect 200) once the
-        // management port exists, and drop this special case.
         case "interactions-api" -> new Probe(
-                "http://127.0.0.1:" + env.getOrDefault("MICRONAUT_SERVER_PORT", "8080") + "/interactions",
-                "POST", 401);
-        default -> new Probe("http://127.0.0.1:8091/healthz", "GET", 200);
+                "http://127.0.0.1:" + env.getOrDefault("ENDPOINTS_ALL_PORT", "8090") + "/healthz", "GET", 200);
+        default -> new Probe(
+                "http://127.0.0.1:" + env.getOrDefault("ENDPOINTS_ALL_PORT", "8091") + "/healthz", "GET", 200);
     };
     String url = env.getOrDefault("HEALTHCHECK_URL", probe.url());
     String method = env.getOrDefault("HEALTHCHECK_METHOD", probe.method());

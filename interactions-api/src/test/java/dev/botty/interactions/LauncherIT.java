@@ -30,7 +30,8 @@ class LauncherIT {
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.endsWith("_ID"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.startsWith("ENDPOINTS_")
+                || k.endsWith("_ID"));
         builder.environment().putAll(env);
         return builder;
     }
@@ -65,11 +66,14 @@ class LauncherIT {
     @Test
     void localModeAnswersTheSimulatorWithItsGeneratedKey(@TempDir Path dir) throws Exception {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        int management;
+        try (ServerSocket socket = new ServerSocket(0); ServerSocket other = new ServerSocket(0)) {
             port = socket.getLocalPort();
+            management = other.getLocalPort();
         }
         Path keyFile = dir.resolve("key");
-        Process process = jar(dir, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port), "LOCAL_KEY_FILE", keyFile.toString()), "local")
+        Process process = jar(dir, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port), "ENDPOINTS_ALL_PORT", Integer.toString(management),
+                        "LOCAL_KEY_FILE", keyFile.toString()), "local")
                 .redirectOutput(dir.resolve("out.log").toFile())
                 .redirectError(dir.resolve("err.log").toFile())
                 .start();

@@ -52,7 +52,7 @@ public final class TestApp implements AutoCloseable {
         System.arraycopy(extraSingletons, 0, singletons, 1, extraSingletons.length);
         context = ApplicationContext.builder()
                 .singletons(singletons)
-                .properties(Map.of("micronaut.server.port", -1))
+                .properties(Map.of("micronaut.server.port", -1, "endpoints.all.port", freePort()))
                 .start();
         server = context.getBean(EmbeddedServer.class).start();
         poster = new InteractionPoster(URI.create("http://127.0.0.1:" + server.getPort() + "/interactions"), key);
@@ -114,6 +114,17 @@ public final class TestApp implements AutoCloseable {
 
     public ApplicationContext context() {
         return context;
+    }
+
+    /** The management port: health, metrics, status. */
+    public URI managementUri() {
+        return URI.create("http://127.0.0.1:" + context.getRequiredProperty("endpoints.all.port", Integer.class));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     public URI baseUri() {

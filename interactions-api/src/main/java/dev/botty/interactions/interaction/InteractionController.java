@@ -4,6 +4,7 @@ import dev.botty.interactions.discord.Interaction;
 import dev.botty.interactions.discord.InteractionType;
 import dev.botty.interactions.discord.InteractionVerifier;
 import dev.botty.interactions.discord.InteractionVerifier.Verdict;
+import dev.botty.interactions.status.InteractionMetrics;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -30,9 +31,11 @@ public final class InteractionController {
     private final InteractionVerifier verifier;
     private final InteractionDispatcher dispatcher;
     private final JsonMapper json;
+    private final InteractionMetrics metrics;
 
-    public InteractionController(InteractionVerifier verifier, InteractionDispatcher dispatcher, JsonMapper json) {
+    public InteractionController(InteractionVerifier verifier, InteractionDispatcher dispatcher, JsonMapper json, InteractionMetrics metrics) {
         this.verifier = verifier;
+        this.metrics = metrics;
         this.dispatcher = dispatcher;
         this.json = json;
     }
@@ -46,6 +49,7 @@ public final class InteractionController {
         Verdict verdict = verifier.verify(signature, timestamp, raw);
         if (verdict != Verdict.VALID) {
             LOG.debug("refused an interaction: {}", verdict);
+            metrics.refused(verdict);
             return refuse(HttpStatus.UNAUTHORIZED, "invalid request signature");
         }
         Optional<Interaction> interaction = parse(raw);

@@ -10,6 +10,7 @@ import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
 import dev.botty.interactions.discord.InteractionResponse.MessageData;
 import dev.botty.interactions.discord.InteractionType;
+import dev.botty.interactions.status.InteractionMetrics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
@@ -35,9 +36,10 @@ public final class InteractionDispatcher {
 
     private final Map<String, SlashCommand> commands;
     private final DiscordRest discord;
+    private final InteractionMetrics metrics;
     private final long budgetMillis;
 
-    public InteractionDispatcher(List<SlashCommand> commands, DiscordRest discord, DiscordConfig config) {
+    public InteractionDispatcher(List<SlashCommand> commands, DiscordRest discord, DiscordConfig config, InteractionMetrics metrics) {
         Map<String, SlashCommand> byName = new HashMap<>();
         for (SlashCommand command : commands) {
             SlashCommand clash = byName.put(command.definition().name(), command);
@@ -47,12 +49,14 @@ public final class InteractionDispatcher {
         }
         this.commands = Map.copyOf(byName);
         this.discord = discord;
+        this.metrics = metrics;
         this.budgetMillis = config.inlineBudget().toMillis();
     }
 
     /** The answer to a verified interaction of a known type; {@code raw} is the body as signed. */
     public CompletableFuture<InteractionResponse> dispatch(InteractionType type, Interaction interaction, byte[] raw) {
         long started = System.nanoTime();
+        metrics.received(type);
         return switch (type) {
             case PING -> CompletableFuture.completedFuture(InteractionResponse.pong());
             case APPLICATION_COMMAND -> runCommand(new Invocation(interaction, raw), interaction, started);
@@ -150,9 +154,11 @@ public final class InteractionDispatcher {
         return Reply.failure("Something went wrong running `/" + name + "`. It has been logged; please try again.");
     }
 
-    private static void log(String name, Reply.Outcome outcome, String answer, long started) {
-        LOG.info("command={} outcome={} answer={} latency_ms={}", name, outcome.name().toLowerCase(), answer,
-                (System.nanoTime() - started) / 1_000_000);
+    private void log(String name, Reply.Outcome outcome, String answer, long started) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        // Unknown names come from outside; keep them out of metric labels.
+        metrics.command(commands.containsKey(name) ? name : "unknown", outcome, answer, latency);
+        LOG.info("command={} outcome={} answer={} latency_ms={}", name, outcome.name().toLowerCase(), answer, latency.toMillis());
     }
 
     private static String rootMessage(Throwable error) {

@@ -4,6 +4,7 @@ import dev.botty.interactions.config.BottyConfig.VoiceConfig;
 import dev.botty.interactions.discord.Embed;
 import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
+import dev.botty.interactions.status.InteractionMetrics;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -52,8 +53,10 @@ public final class VoiceNodeClient {
     private final JsonMapper json;
     private final Clock clock;
     private final RequestSignature signature;
+    private final InteractionMetrics metrics;
 
-    public VoiceNodeClient(VoiceConfig config, HttpClient http, JsonMapper json, Clock clock) {
+    public VoiceNodeClient(VoiceConfig config, HttpClient http, JsonMapper json, Clock clock, InteractionMetrics metrics) {
+        this.metrics = metrics;
         this.config = config;
         this.http = http;
         this.json = json;
@@ -88,7 +91,18 @@ public final class VoiceNodeClient {
                 .build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> read(shard, response))
-                .exceptionally(error -> unreachable(shard, error));
+                .exceptionally(error -> unreachable(shard, error))
+                .whenComplete((answer, error) -> metrics.forwarded(shard, outcome(answer)));
+    }
+
+    private static String outcome(NodeAnswer answer) {
+        return switch (answer) {
+            case NodeAnswer.Message message -> "ok";
+            case NodeAnswer.Deferred deferred -> "deferred";
+            case NodeAnswer.Choices choices -> "choices";
+            case NodeAnswer.Unavailable unavailable -> "unavailable";
+            case null -> "unavailable";
+        };
     }
 
     private NodeAnswer read(int shard, HttpResponse<byte[]> response) {
