@@ -29,7 +29,7 @@ public final class Application {
     /** The application id local mode uses; the simulator signs interactions for it. */
     public static final String LOCAL_APPLICATION_ID = "1100000000000000001";
     /** Where local mode expects the simulator's Discord stand-in (webhook edits). */
-    public static final String LOCAL_DISCORD_API_URL = "http://127.0.0.1:8091/api/v10";
+    public static final String LOCAL_DISCORD_API_URL = "http://127.0.0.1:8089/api/v10";
 
     private Application() {}
 

@@ -31,7 +31,7 @@ public final class Simulate {
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
         String url = "http://127.0.0.1:8080/interactions";
         Path keyFile = Path.of(".botty/local/signing-key");
-        int discordPort = 8091;
+        int discordPort = 8089;
         boolean autocomplete = false;
         String context = "guild";
         String as = null;
