@@ -11,17 +11,17 @@ import java.util.Optional;
  * homelab is not something to hand out by default.
  */
 @Singleton
-public final class IpAccessPolicy {
+final class IpAccessPolicy {
     private final Optional<String> ownerId;
     private final Optional<String> allowedRoleId;
 
-    public IpAccessPolicy(AccessConfig access) {
+    IpAccessPolicy(AccessConfig access) {
         this.ownerId = access.ownerId();
         this.allowedRoleId = access.allowedRoleId();
     }
 
     /** Whether this invocation may see the address. */
-    public boolean allows(Invocation invocation) {
+    boolean allows(Invocation invocation) {
         return isOwner(invocation) || hasAllowedRole(invocation);
     }
 

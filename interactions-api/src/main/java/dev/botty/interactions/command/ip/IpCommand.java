@@ -26,7 +26,7 @@ public final class IpCommand implements SlashCommand {
     private final IpAccessPolicy policy;
     private final PublicAddressLookup lookup;
 
-    public IpCommand(IpAccessPolicy policy, PublicAddressLookup lookup) {
+    IpCommand(IpAccessPolicy policy, PublicAddressLookup lookup) {
         this.policy = policy;
         this.lookup = lookup;
     }

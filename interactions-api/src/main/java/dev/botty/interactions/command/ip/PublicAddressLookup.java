@@ -28,10 +28,10 @@ import org.slf4j.LoggerFactory;
  * it, so a burst of {@code /ip} costs the services one request each.
  */
 @Singleton
-public final class PublicAddressLookup {
+final class PublicAddressLookup {
     /** What the look-up found; when both are empty, every service failed. */
-    public record PublicAddresses(Optional<String> ipv4, Optional<String> ipv6) {
-        public boolean found() {
+    record PublicAddresses(Optional<String> ipv4, Optional<String> ipv6) {
+        boolean found() {
             return ipv4.isPresent() || ipv6.isPresent();
         }
     }
@@ -50,7 +50,7 @@ public final class PublicAddressLookup {
     private final Clock clock;
     private CompletableFuture<Result> latest;
 
-    public PublicAddressLookup(BottyConfig config, HttpClient http, Clock clock) {
+    PublicAddressLookup(BottyConfig config, HttpClient http, Clock clock) {
         this.v4Services = config.ip().v4Services();
         this.v6Services = config.ip().v6Services();
         this.cacheFor = config.ip().cacheFor();
@@ -60,12 +60,12 @@ public final class PublicAddressLookup {
     }
 
     /** Whether any IPv6 service is configured, so a missing IPv6 is worth mentioning. */
-    public boolean looksForIpv6() {
+    boolean looksForIpv6() {
         return !v6Services.isEmpty();
     }
 
     /** The addresses, from the cache, the look-up in flight, or a new look-up. Never fails. */
-    public CompletableFuture<PublicAddresses> addresses() {
+    CompletableFuture<PublicAddresses> addresses() {
         CompletableFuture<Result> lookUp;
         synchronized (this) {
             if (latest == null || !reusable(latest)) {
@@ -79,6 +79,10 @@ public final class PublicAddressLookup {
     private boolean reusable(CompletableFuture<Result> lookUp) {
         if (!lookUp.isDone()) {
             return true;
+        }
+        if (lookUp.isCompletedExceptionally()) {
+            // Failures are values, so this is a bug; still, never let one stick.
+            return false;
         }
         // A failed look-up is not remembered: the next caller tries the services again.
         Result result = lookUp.join();
