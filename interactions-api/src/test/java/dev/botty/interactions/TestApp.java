@@ -41,7 +41,7 @@ public final class TestApp implements AutoCloseable {
         // Nothing outside loopback: every outside service points at a port nobody listens on
         // unless the test gives its own stand-in.
         variables.put("IP_LOOKUP_URLS", "http://127.0.0.1:9/ip");
-        variables.put("IP6_LOOKUP_URLS", "");
+        variables.put("IP6_LOOKUP_URLS", "http://127.0.0.1:9/ip6");
         variables.put("JOKE_API_URL", "http://127.0.0.1:9");
         variables.put("OPEN_METEO_GEOCODING_URL", "http://127.0.0.1:9");
         variables.put("OPEN_METEO_FORECAST_URL", "http://127.0.0.1:9");

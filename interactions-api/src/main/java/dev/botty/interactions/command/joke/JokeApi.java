@@ -1,0 +1,88 @@
+package dev.botty.interactions.command.joke;
+
+import dev.botty.interactions.config.BottyConfig.JokeConfig;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks JokeAPI v2 ({@code JOKE_API_URL}) for one random joke, in safe mode and with every
+ * blacklist flag set, so only jokes JokeAPI considers safe for everyone are served. Whatever goes
+ * wrong (no answer within {@code JOKE_TIMEOUT_MS}, an error status, an {@code error: true} answer,
+ * something unreadable or flagged) is an empty result, never an exception.
+ */
+@Singleton
+final class JokeApi {
+    private static final Logger LOG = LoggerFactory.getLogger(JokeApi.class);
+    /** Every flag JokeAPI documents; safe mode alone is JokeAPI's judgement, the flags make it explicit. */
+    private static final String FILTERS = "safe-mode&blacklistFlags=nsfw,religious,political,racist,sexist,explicit";
+
+    private final URI baseUrl;
+    private final Duration timeout;
+    private final HttpClient http;
+    private final JsonMapper json;
+
+    JokeApi(JokeConfig config, HttpClient http, JsonMapper json) {
+        this.baseUrl = config.apiUrl();
+        this.timeout = config.timeout();
+        this.http = http;
+        this.json = json;
+    }
+
+    /** A tellable joke of this category, or empty within the timeout. */
+    CompletableFuture<Optional<Joke>> randomJoke(JokeCategory category) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/joke/" + category.apiName + "?" + FILTERS))
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                // The request timeout covers the wait for headers; the whole exchange is bounded too.
+                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .thenApply(this::read)
+                .exceptionally(error -> {
+                    LOG.warn("JokeAPI failed: {}", describe(error));
+                    return Optional.empty();
+                });
+    }
+
+    private Optional<Joke> read(HttpResponse<byte[]> response) {
+        Joke joke;
+        try {
+            joke = json.readValue(response.body(), Joke.class);
+        } catch (IOException | RuntimeException unreadable) {
+            LOG.warn("JokeAPI answered HTTP {} with something that is not a joke", response.statusCode());
+            return Optional.empty();
+        }
+        if (joke != null && Boolean.TRUE.equals(joke.error())) {
+            LOG.warn("JokeAPI answered HTTP {} with an error: {}", response.statusCode(), joke.message());
+            return Optional.empty();
+        }
+        if (response.statusCode() != 200 || joke == null || !joke.tellable()) {
+            LOG.warn("JokeAPI answered HTTP {} without a joke fit to tell", response.statusCode());
+            return Optional.empty();
+        }
+        return Optional.of(joke);
+    }
+
+    private static String describe(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
+            return "no answer within JOKE_TIMEOUT_MS";
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+}
