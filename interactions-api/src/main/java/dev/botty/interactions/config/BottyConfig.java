@@ -161,8 +161,13 @@ public record BottyConfig(
         return parseUrl(setting, env.get(setting).orElseThrow());
     }
 
+    /** A comma-separated list; {@code none} is the empty list (a blank value means the default). */
     private static List<URI> httpUrls(Environment env, Setting setting) {
-        return Arrays.stream(env.get(setting).orElse("").split(","))
+        String value = env.get(setting).orElse("");
+        if (value.equalsIgnoreCase("none")) {
+            return List.of();
+        }
+        return Arrays.stream(value.split(","))
                 .map(String::strip)
                 .filter(s -> !s.isEmpty())
                 .map(s -> parseUrl(setting, s))

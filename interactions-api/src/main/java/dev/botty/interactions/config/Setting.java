@@ -17,7 +17,7 @@ public enum Setting {
     INLINE_BUDGET_MS("1500", false, "How long a command may take to answer inline; slower answers are deferred and finished by editing the original message."),
     OUTBOUND_TIMEOUT_MS("2500", false, "Timeout for each call to an outside service (IP, joke, weather)."),
     IP_LOOKUP_URLS("https://api.ipify.org,https://ipv4.icanhazip.com,https://checkip.amazonaws.com", false, "Comma-separated services that answer the caller's public IPv4 as plain text, tried in order."),
-    IP6_LOOKUP_URLS("https://api6.ipify.org,https://ipv6.icanhazip.com", false, "Same for IPv6; empty to skip IPv6."),
+    IP6_LOOKUP_URLS("https://api6.ipify.org,https://ipv6.icanhazip.com", false, "Same for IPv6; `none` to skip IPv6."),
     IP_CACHE_SECONDS("60", false, "How long a looked-up address is reused."),
     JOKE_API_URL("https://v2.jokeapi.dev", false, "JokeAPI base URL; a bundled list answers when it fails or is slow."),
     JOKE_TIMEOUT_MS("1200", false, "How long `/joke` waits for the joke API before telling a bundled joke."),

@@ -135,6 +135,15 @@ class BottyConfigTest {
     }
 
     @Test
+    void noneSwitchesIpv6LookupsOffWhileBlankKeepsTheDefault() {
+        Map<String, String> env = valid();
+        env.put("IP6_LOOKUP_URLS", "none");
+        assertTrue(load(env).ip().v6Services().isEmpty());
+        env.put("IP6_LOOKUP_URLS", "");
+        assertEquals(2, load(env).ip().v6Services().size());
+    }
+
+    @Test
     void localModeNeedsNoDiscordCredentials() {
         BottyConfig config = BottyConfig.load(new Environment(Map.of()), Mode.LOCAL, KEY, "1100000000000000001");
         assertEquals(KEY, config.discord().publicKeyHex());
