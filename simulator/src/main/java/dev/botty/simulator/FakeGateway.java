@@ -10,6 +10,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -25,6 +26,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 
@@ -242,10 +244,20 @@ public final class FakeGateway implements AutoCloseable {
         for (Session session : sessions.values()) {
             if (session.connection != null) {
                 WebSocket socket = session.connection.socket;
+                // NIO defers closing a socket registered with a selector until the selector next
+                // runs; shutting the socket down sends the FIN now, whatever the selector does.
+                if (socket instanceof WebSocketImpl impl && impl.getChannel() instanceof SocketChannel channel) {
+                    try {
+                        channel.shutdownOutput();
+                        channel.shutdownInput();
+                    } catch (IOException e) {
+                        // Already gone: dropped all the same.
+                    }
+                }
                 socket.closeConnection(1006, "dropped by the simulator");
-                // NIO closes a selector-registered socket only when the selector next wakes up;
-                // a write demand wakes it (and is dropped, the key being cancelled).
+                // Wake the selector so that it lets go of the cancelled key and the socket.
                 server.onWriteDemand(socket);
+                session.connection = null;
             }
         }
     }
@@ -771,7 +783,9 @@ public final class FakeGateway implements AutoCloseable {
 
         @Override
         public void onClose(WebSocket socket, int code, String reason, boolean remote) {
-            closed(socket);
+            // Java-WebSocket calls this holding the connection's monitor, while the gateway's own
+            // lock is held around calls into the connection: taking it here could deadlock.
+            Thread.startVirtualThread(() -> closed(socket));
         }
 
         @Override

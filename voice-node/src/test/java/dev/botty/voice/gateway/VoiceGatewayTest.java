@@ -62,6 +62,25 @@ class VoiceGatewayTest {
         assertEquals(FakeGateway.GUILDS | FakeGateway.GUILD_VOICE_STATES, identify.path("d").path("intents").asInt(),
                 "guilds and voice states, nothing privileged");
         assertEquals("[0,1]", identify.path("d").path("shard").toString());
+        discord.gateway.awaitReceived(FakeGateway.HEARTBEAT, d -> true, TIMEOUT);
+        discord.gateway.awaitFrame(f -> f.direction() == Frame.Direction.SENT && f.op() == FakeGateway.HEARTBEAT_ACK, TIMEOUT);
+    }
+
+    @Test
+    void takesInAGuildJoinedWhileConnected() throws Exception {
+        long newGuild = 41771983431532544L;
+        long stage = newGuild + 1;
+        VoiceGateway voice = discord.connect();
+
+        discord.gateway.addGuild(new SimulatedGuild(newGuild, "New friends").voiceChannel(stage, "Stage"));
+        // Dispatches are handled in order: a voice state in the new guild means JDA took it in.
+        discord.gateway.moveUser(newGuild, BOT, stage);
+
+        assertEquals(new VoiceEvent.BotJoined(newGuild, stage), discord.nextEvent());
+        assertEquals(2, voice.guildCount());
+        VoiceConnectionUpdate update = discord.nextUpdate();
+        assertEquals(newGuild, update.guildId());
+        assertEquals(stage, update.channelId());
     }
 
     @Test
