@@ -75,6 +75,7 @@ public final class FakeDiscord implements AutoCloseable {
     private volatile String rateLimitedMethod = null;
     private volatile double retryAfterSeconds = 0.2;
     private volatile String botToken = null;
+    private volatile String gatewayUrl = "wss://gateway.discord.gg/";
 
     private FakeDiscord(HttpServer server) {
         this.server = server;
@@ -98,6 +99,12 @@ public final class FakeDiscord implements AutoCloseable {
     /** Requests must carry {@code Authorization: Bot <token>} for the registration routes. */
     public FakeDiscord requireBotToken(String token) {
         this.botToken = token;
+        return this;
+    }
+
+    /** The gateway {@code GET /gateway/bot} points to, e.g. {@link FakeGateway#url()}. */
+    public FakeDiscord gatewayUrl(String url) {
+        this.gatewayUrl = url;
         return this;
     }
 
@@ -192,6 +199,15 @@ public final class FakeDiscord implements AutoCloseable {
                         .put("username", "botty")
                         .put("discriminator", "0")
                         .put("bot", true));
+            } else if (path.equals("/api/v10/gateway/bot") && method.equals("GET")) {
+                if (!authorized(exchange)) {
+                    return;
+                }
+                // Shaped on the docs' Get Gateway Bot example; one shard, nothing used up.
+                ObjectNode gateway = MAPPER.createObjectNode().put("url", gatewayUrl).put("shards", 1);
+                gateway.putObject("session_start_limit")
+                        .put("total", 1000).put("remaining", 1000).put("reset_after", 0).put("max_concurrency", 1);
+                send(exchange, 200, gateway);
             } else {
                 send(exchange, 404, error(0, "404: Not Found"));
             }

@@ -1,0 +1,13 @@
+package dev.botty.voice.config;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+
+/** Exposes the parts of {@link VoiceNodeConfig} as beans, so each asks only for what it needs. */
+@Factory
+public final class ConfigBeans {
+    @Singleton
+    VoiceNodeConfig.GatewayConfig gateway(VoiceNodeConfig config) {
+        return config.gateway();
+    }
+}

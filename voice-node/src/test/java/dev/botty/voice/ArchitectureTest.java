@@ -1,0 +1,23 @@
+package dev.botty.voice;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The package boundaries that matter, pinned so they hold as the voice node grows. */
+@AnalyzeClasses(packages = "dev.botty.voice", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule onlyTheGatewayKnowsJda = noClasses()
+            .that().resideOutsideOfPackage("dev.botty.voice.gateway..")
+            .should().dependOnClassesThat().resideInAPackage("net.dv8tion..")
+            .because("the rest of the node sees voice as VoiceConnectionUpdate and VoiceEvent, so JDA can be swapped or upgraded in one place");
+
+    @ArchTest
+    static final ArchRule noVagueNames = noClasses()
+            .should().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Helper")
+            .orShould().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils");
+}
