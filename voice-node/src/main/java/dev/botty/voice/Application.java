@@ -1,7 +1,7 @@
 package dev.botty.voice;
 
-import dev.botty.voice.config.ConfigException;
-import dev.botty.voice.config.Environment;
+import dev.botty.settings.ConfigException;
+import dev.botty.settings.Environment;
 import dev.botty.voice.config.VoiceNodeConfig;
 import dev.botty.voice.gateway.GatewayLoginException;
 import io.micronaut.context.ApplicationContext;

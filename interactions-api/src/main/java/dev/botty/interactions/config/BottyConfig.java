@@ -1,5 +1,8 @@
 package dev.botty.interactions.config;
 
+import dev.botty.settings.ConfigException;
+import dev.botty.settings.Environment;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,11 +1,13 @@
 package dev.botty.interactions.config;
 
+import dev.botty.settings.SettingDefinition;
+
 /**
  * Every environment variable the interactions-api reads. The README's configuration table lists
  * exactly these (a test keeps the two equal). Each may instead be given as {@code NAME_FILE}, the
  * path of a file holding the value (Docker secrets).
  */
-public enum Setting {
+public enum Setting implements SettingDefinition {
     DISCORD_PUBLIC_KEY(null, true, "The application's public key (64 hex characters, Developer Portal → General Information). Required except in local mode."),
     DISCORD_APPLICATION_ID(null, false, "The application id (a snowflake). Required except in local mode."),
     DISCORD_BOT_TOKEN(null, true, "Bot token, used only by `register` to write the command definitions. Secret."),
@@ -41,15 +43,18 @@ public enum Setting {
     }
 
     /** The value used when the variable is unset, or null when there is none. */
+    @Override
     public String defaultValue() {
         return defaultValue;
     }
 
     /** Secrets are never logged or echoed in error messages. */
+    @Override
     public boolean secret() {
         return secret;
     }
 
+    @Override
     public String description() {
         return description;
     }

@@ -1,10 +1,12 @@
 package dev.botty.voice.config;
 
+import dev.botty.settings.SettingDefinition;
+
 /**
  * Every environment variable the voice node reads. Each may instead be given as
  * {@code NAME_FILE}, the path of a file holding the value (Docker secrets).
  */
-public enum Setting {
+public enum Setting implements SettingDefinition {
     DISCORD_BOT_TOKEN(null, true, "The bot's token (Developer Portal → Bot), for the gateway connection. Required. Secret."),
     DISCORD_API_URL("https://discord.com/api/v10", false, "Discord REST base URL; logging in checks the token there. Tests point it at the simulator."),
     DISCORD_GATEWAY_URL(null, false, "Gateway URL (`ws://` or `wss://`) to connect to instead of Discord's, for the simulator. Setting it also turns gateway compression off, which the simulator does not speak."),
@@ -23,15 +25,18 @@ public enum Setting {
     }
 
     /** The value used when the variable is unset, or null when there is none. */
+    @Override
     public String defaultValue() {
         return defaultValue;
     }
 
     /** Secrets are never logged or echoed in error messages. */
+    @Override
     public boolean secret() {
         return secret;
     }
 
+    @Override
     public String description() {
         return description;
     }

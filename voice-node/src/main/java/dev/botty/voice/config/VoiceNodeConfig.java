@@ -1,5 +1,8 @@
 package dev.botty.voice.config;
 
+import dev.botty.settings.ConfigException;
+import dev.botty.settings.Environment;
+
 import java.net.URI;
 import java.util.Optional;
 import java.util.regex.Pattern;

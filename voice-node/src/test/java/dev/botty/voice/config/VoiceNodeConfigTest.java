@@ -1,5 +1,8 @@
 package dev.botty.voice.config;
 
+import dev.botty.settings.ConfigException;
+import dev.botty.settings.Environment;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.botty.interactions.config;
+package dev.botty.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,7 +23,7 @@ public final class Environment {
     }
 
     /** The value set (directly or through a file), else the default, else empty. */
-    public Optional<String> get(Setting setting) {
+    public Optional<String> get(SettingDefinition setting) {
         String name = setting.name();
         String direct = blankToNull(variables.get(name));
         String file = blankToNull(variables.get(name + "_FILE"));
@@ -40,7 +40,7 @@ public final class Environment {
         return Optional.ofNullable(direct != null ? direct.strip() : setting.defaultValue());
     }
 
-    public String require(Setting setting, String why) {
+    public String require(SettingDefinition setting, String why) {
         return get(setting).filter(v -> !v.isEmpty())
                 .orElseThrow(() -> new ConfigException(setting.name() + " is required " + why));
     }
