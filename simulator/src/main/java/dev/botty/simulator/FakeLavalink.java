@@ -37,7 +37,8 @@ import java.util.regex.Pattern;
  *
  * <p>Tests act as the world around Lavalink: {@link #trackException}, {@link #trackStuck} and
  * {@link #voiceSocketClosed} fire those events, {@link #dropConnections()} cuts every WebSocket
- * without a close frame, {@link #restart(boolean)} takes the port down and up again, and
+ * without a close frame, {@link #freezeConnections()} silences them, {@link #takeDown(boolean)},
+ * {@link #bringUp()} and {@link #restart(boolean)} close and reopen the port, and
  * {@link #failYouTubeLoads(String)} makes YouTube loads fail as they do when YouTube blocks a host.
  * Every REST call, handshake and WebSocket message sent is recorded.
  */
@@ -409,6 +410,29 @@ public final class FakeLavalink implements AutoCloseable {
         });
     }
 
+    /** Sends any text to every connected session, as a plugin's own op or event type would arrive. */
+    public synchronized void sendRaw(String json) {
+        for (Session session : sessions.values()) {
+            if (session.connection != null) {
+                sent.add(new Sent(session.id, readTree(json)));
+                session.connection.send(json);
+            }
+        }
+        notifyAll();
+    }
+
+    /**
+     * Every client WebSocket goes silent without closing: no messages, no pongs, as when a
+     * network drops a connection without telling either end. The client has to notice by itself.
+     */
+    public synchronized void freezeConnections() {
+        for (Session session : sessions.values()) {
+            if (session.connection != null) {
+                session.connection.frozen = true;
+            }
+        }
+    }
+
     /**
      * Cuts every client WebSocket without a close frame, as a network failure would. Sessions with
      * resuming enabled wait to be resumed (their players keep playing); the others end at once.
@@ -432,6 +456,16 @@ public final class FakeLavalink implements AutoCloseable {
      * load balancer's restart); without, all are lost, as when Lavalink's process restarts.
      */
     public void restart(boolean keepSessions) {
+        takeDown(keepSessions);
+        bringUp();
+    }
+
+    /**
+     * Cuts every connection and closes the port: connecting is refused until {@link #bringUp()}.
+     * With {@code keepSessions}, sessions with resuming enabled wait to be resumed meanwhile (and
+     * the clock still plays their tracks); without, every session is lost.
+     */
+    public void takeDown(boolean keepSessions) {
         synchronized (this) {
             for (Session session : List.copyOf(sessions.values())) {
                 if (session.connection != null) {
@@ -445,7 +479,12 @@ public final class FakeLavalink implements AutoCloseable {
                 startedAt = now;
             }
         }
-        server.restart();
+        server.takeDown();
+    }
+
+    /** Opens the port again after {@link #takeDown(boolean)}. */
+    public void bringUp() {
+        server.bringUp();
     }
 
     // ---- What happened ----------------------------------------------------------------------
@@ -483,6 +522,12 @@ public final class FakeLavalink implements AutoCloseable {
     public void awaitConnected(String sessionId, Duration timeout) throws InterruptedException {
         await(() -> Optional.ofNullable(sessions.get(sessionId)).filter(s -> s.connection != null), timeout,
                 "session " + sessionId + " connected");
+    }
+
+    /** Waits until the session has no WebSocket: it waits to be resumed, or is gone. */
+    public void awaitDisconnected(String sessionId, Duration timeout) throws InterruptedException {
+        await(() -> Optional.of(sessionId).filter(id -> !sessions.containsKey(id) || sessions.get(id).connection == null),
+                timeout, "session " + sessionId + " disconnected");
     }
 
     private synchronized <T> T await(java.util.function.Supplier<Optional<T>> probe, Duration timeout, String what)

@@ -3,6 +3,7 @@ package dev.botty.simulator;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -38,6 +39,7 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerHandshakerFactory;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +47,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The wire under {@link FakeLavalink}: HTTP/1.1 and the WebSocket upgrade of {@code /v4/websocket}
@@ -63,6 +66,8 @@ final class LavalinkHttpServer {
         private final Channel channel;
         private final WebSocketServerHandshaker handshaker;
         FakeLavalink.Session session;
+        /** Silent: nothing is sent and pings go unanswered, as over a connection the network lost. */
+        volatile boolean frozen;
 
         Connection(Channel channel, WebSocketServerHandshaker handshaker) {
             this.channel = channel;
@@ -70,6 +75,9 @@ final class LavalinkHttpServer {
         }
 
         void send(String text) {
+            if (frozen) {
+                return;
+            }
             channel.eventLoop().execute(() -> {
                 if (channel.isActive()) {
                     channel.writeAndFlush(new TextWebSocketFrame(text));
@@ -114,8 +122,21 @@ final class LavalinkHttpServer {
     }
 
     void start(int wantedPort) {
-        listener = bootstrap.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort))
-                .syncUninterruptibly().channel();
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), wantedPort);
+        // NIO closes a listening socket only when its selector next wakes, after the close future
+        // completed: binding the same port again at once can find it still taken for a moment.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            ChannelFuture bound = bootstrap.bind(address).awaitUninterruptibly();
+            if (bound.isSuccess()) {
+                listener = bound.channel();
+                break;
+            }
+            if (!(bound.cause() instanceof BindException) || System.nanoTime() > deadline) {
+                throw new IllegalStateException("the Lavalink stand-in cannot listen on " + address, bound.cause());
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
         port = ((InetSocketAddress) listener.localAddress()).getPort();
     }
 
@@ -123,17 +144,27 @@ final class LavalinkHttpServer {
         return port;
     }
 
-    /** Every connection cut, the port closed, then opened again: connections in between are refused. */
-    void restart() {
-        channels.close().awaitUninterruptibly();
-        listener.close().awaitUninterruptibly();
-        start(port);
-    }
-
-    void close() {
+    /** Every connection cut and the port closed: connecting is refused until {@link #bringUp()}. */
+    synchronized void takeDown() {
         channels.close().awaitUninterruptibly();
         if (listener != null) {
             listener.close().awaitUninterruptibly();
+            listener = null;
+        }
+    }
+
+    /** The same port opened again. */
+    synchronized void bringUp() {
+        if (listener == null) {
+            start(port);
+        }
+    }
+
+    synchronized void close() {
+        channels.close().awaitUninterruptibly();
+        if (listener != null) {
+            listener.close().awaitUninterruptibly();
+            listener = null;
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
     }
@@ -209,6 +240,7 @@ final class LavalinkHttpServer {
             Connection connection = ctx.channel().attr(CONNECTION).get();
             switch (frame) {
                 case TextWebSocketFrame text when connection != null -> lavalink.received(connection, text.text());
+                case PingWebSocketFrame ping when connection != null && connection.frozen -> { }
                 case PingWebSocketFrame ping -> ctx.writeAndFlush(new PongWebSocketFrame(ping.content().retain()));
                 case CloseWebSocketFrame close when connection != null ->
                         connection.handshaker.close(ctx.channel(), close.retain()).addListener(ChannelFutureListener.CLOSE);
