@@ -1,0 +1,688 @@
+package dev.botty.lavalink;
+
+import dev.botty.lavalink.protocol.v4.ErrorResponse;
+import dev.botty.lavalink.protocol.v4.Info;
+import dev.botty.lavalink.protocol.v4.LavalinkJson;
+import dev.botty.lavalink.protocol.v4.LavalinkProtocolException;
+import dev.botty.lavalink.protocol.v4.LoadResult;
+import dev.botty.lavalink.protocol.v4.Message;
+import dev.botty.lavalink.protocol.v4.Player;
+import dev.botty.lavalink.protocol.v4.PlayerUpdate;
+import dev.botty.lavalink.protocol.v4.ReadyMessage;
+import dev.botty.lavalink.protocol.v4.Session;
+import dev.botty.lavalink.protocol.v4.SessionUpdate;
+import dev.botty.lavalink.protocol.v4.Stats;
+import dev.botty.lavalink.protocol.v4.StatsMessage;
+import dev.botty.lavalink.protocol.v4.Track;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One Lavalink server: its REST API and its WebSocket.
+ *
+ * <p>{@link #start()} connects in the background: it reads {@code /v4/info} and refuses a server
+ * older than 4.2.0 ({@link NodeState#UNSUPPORTED_VERSION}: it could not join DAVE voice), opens
+ * {@code /v4/websocket} and, on {@code ready}, turns resuming on for the session. When the
+ * WebSocket drops it reconnects with a capped, jittered exponential backoff, naming the old
+ * session in {@code Session-Id}; Lavalink keeps that session's players playing meanwhile. If it
+ * comes back with a new session instead, {@link NodeListener#onSessionLost} tells the owner to
+ * re-create its players.
+ *
+ * <p>The JDK's WebSocket client does not show the headers of a successful handshake, so Lavalink's
+ * {@code Session-Resumed} answer header cannot be read; {@code ready.resumed} says the same. Nor
+ * does it always notice a connection the server closed: if the close arrives while a message is
+ * being handed over, the JDK (25) loses it and the socket just goes quiet. So the node pings: a
+ * connection that has not answered one ping by the next is aborted and replaced, which also
+ * catches connections a network dropped without a word.
+ *
+ * <p>REST calls return futures that fail with {@link LavalinkRestException} when Lavalink refuses,
+ * with {@link NodeUnavailableException} when a call needs a session and there is none, and with
+ * the {@link java.io.IOException} of a transport failure.
+ */
+public final class LavalinkNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(LavalinkNode.class);
+
+    private final NodeConfig config;
+    private final NodeListener listener;
+    private final HttpClient http;
+    private final Backoff backoff;
+    private final RandomGenerator random = RandomGenerator.getDefault();
+    /** One thread per node: listener calls in order, and reconnect timers. */
+    private final ScheduledExecutorService events;
+
+    private final Object lock = new Object();
+    // Guarded by lock.
+    private NodeState state = NodeState.DISCONNECTED;
+    private boolean started;
+    private boolean closed;
+    private long generation;
+    private int failedAttempts;
+    private @Nullable WebSocket socket;
+    private @Nullable String sessionId;
+    /** The last session this node had: compared with the next ready to notice a lost one. */
+    private @Nullable String lastSessionId;
+    private @Nullable ScheduledFuture<?> pendingAttempt;
+    private @Nullable ScheduledFuture<?> heartbeat;
+    private boolean awaitingPong;
+
+    private volatile @Nullable Stats lastStats;
+    private volatile @Nullable Info serverInfo;
+
+    public LavalinkNode(NodeConfig config, NodeListener listener) {
+        this.config = config;
+        this.listener = listener;
+        this.backoff = new Backoff(config.reconnectDelay(), config.maxReconnectDelay());
+        ScheduledThreadPoolExecutor events = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform()
+                .name("lavalink-" + config.name()).daemon().factory());
+        // On close, what is due still runs (the last listener calls); timers do not.
+        events.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        events.setRemoveOnCancelPolicy(true);
+        this.events = events;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(config.requestTimeout())
+                .build();
+    }
+
+    public String name() {
+        return config.name();
+    }
+
+    public NodeConfig config() {
+        return config;
+    }
+
+    public NodeState state() {
+        synchronized (lock) {
+            return state;
+        }
+    }
+
+    /** The current session, while {@link NodeState#CONNECTED}. */
+    public Optional<String> sessionId() {
+        synchronized (lock) {
+            return Optional.ofNullable(sessionId);
+        }
+    }
+
+    /** The stats of the last {@code stats} message. */
+    public Optional<Stats> lastStats() {
+        return Optional.ofNullable(lastStats);
+    }
+
+    /** What {@code /v4/info} said at the last connect. */
+    public Optional<Info> serverInfo() {
+        return Optional.ofNullable(serverInfo);
+    }
+
+    /** Connects in the background; state changes and messages go to the listener. */
+    public void start() {
+        start(null);
+    }
+
+    /**
+     * Like {@link #start()}, first trying to resume a session this client had before (its id kept
+     * across a restart of the owner): the players of that session keep playing if it resumes.
+     */
+    public void start(@Nullable String sessionIdToResume) {
+        synchronized (lock) {
+            if (started || closed) {
+                throw new IllegalStateException("node " + name() + " is already started");
+            }
+            started = true;
+            lastSessionId = config.resuming() ? sessionIdToResume : null;
+            schedule(Duration.ZERO);
+        }
+    }
+
+    // ---- REST -------------------------------------------------------------------------------
+
+    public CompletableFuture<Info> info() {
+        return call("GET", "/v4/info", null, body -> LavalinkJson.read(body, Info.class));
+    }
+
+    /** {@code GET /v4/stats} (without frame stats, which only the WebSocket reports). */
+    public CompletableFuture<Stats> stats() {
+        return call("GET", "/v4/stats", null, body -> LavalinkJson.read(body, Stats.class));
+    }
+
+    /** {@code GET /version}: the bare version text. */
+    public CompletableFuture<String> version() {
+        return call("GET", "/version", null, String::strip);
+    }
+
+    /** Resolves a link, an id or a search ({@code ytsearch:…}, {@code ytmsearch:…}, {@code scsearch:…}). */
+    public CompletableFuture<LoadResult> loadTracks(String identifier) {
+        return call("GET", "/v4/loadtracks?identifier=" + encode(identifier), null, LavalinkJson::readLoadResult);
+    }
+
+    public CompletableFuture<Track> decodeTrack(String encoded) {
+        return call("GET", "/v4/decodetrack?encodedTrack=" + encode(encoded), null, body -> LavalinkJson.read(body, Track.class));
+    }
+
+    public CompletableFuture<List<Track>> decodeTracks(List<String> encoded) {
+        return call("POST", "/v4/decodetracks", LavalinkJson.write(encoded), body -> LavalinkJson.readList(body, Track.class));
+    }
+
+    public CompletableFuture<List<Player>> getPlayers() {
+        return withSession(session -> call("GET", "/v4/sessions/" + session + "/players", null,
+                body -> LavalinkJson.readList(body, Player.class)));
+    }
+
+    /** Fails with a 404 {@link LavalinkRestException} ("Player not found") when the guild has no player. */
+    public CompletableFuture<Player> getPlayer(long guildId) {
+        return withSession(session -> call("GET", playerPath(session, guildId), null, body -> LavalinkJson.read(body, Player.class)));
+    }
+
+    /** Creates or updates the guild's player. */
+    public CompletableFuture<Player> updatePlayer(long guildId, PlayerUpdate update) {
+        return updatePlayer(guildId, update, false);
+    }
+
+    /** With {@code noReplace}, a track already playing is kept and the update's track is ignored. */
+    public CompletableFuture<Player> updatePlayer(long guildId, PlayerUpdate update, boolean noReplace) {
+        return withSession(session -> call("PATCH", playerPath(session, guildId) + "?noReplace=" + noReplace,
+                update.toJson().toString(), body -> LavalinkJson.read(body, Player.class)));
+    }
+
+    /** Destroys the guild's player (Lavalink leaves the voice channel's connection); 204 even if there was none. */
+    public CompletableFuture<Void> destroyPlayer(long guildId) {
+        return withSession(session -> call("DELETE", playerPath(session, guildId), null, body -> null));
+    }
+
+    /** Turns resuming on or off for the current session; {@code timeout} is rounded down to seconds. */
+    public CompletableFuture<Session> updateSession(boolean resuming, Duration timeout) {
+        String body = LavalinkJson.write(new SessionUpdate(resuming, timeout.toSeconds()));
+        return withSession(session -> call("PATCH", "/v4/sessions/" + session, body, text -> LavalinkJson.read(text, Session.class)));
+    }
+
+    private static String playerPath(String session, long guildId) {
+        return "/v4/sessions/" + session + "/players/" + Long.toUnsignedString(guildId);
+    }
+
+    private <T> CompletableFuture<T> withSession(Function<String, CompletableFuture<T>> call) {
+        String session;
+        NodeState now;
+        synchronized (lock) {
+            session = sessionId;
+            now = state;
+        }
+        if (session == null) {
+            return CompletableFuture.failedFuture(new NodeUnavailableException(
+                    "Lavalink node '" + name() + "' has no session (" + now + ")"));
+        }
+        return call.apply(session);
+    }
+
+    private <T extends @Nullable Object> CompletableFuture<T> call(String method, String pathAndQuery, @Nullable String body,
+                                                                  Function<String, T> read) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(config.base() + pathAndQuery))
+                .timeout(config.requestTimeout())
+                .header("Authorization", config.password())
+                .header("Accept", "application/json");
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        CompletableFuture<T> result = new CompletableFuture<>();
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
+            if (failure != null) {
+                result.completeExceptionally(unwrap(failure));
+                return;
+            }
+            try {
+                if (response.statusCode() / 100 != 2) {
+                    result.completeExceptionally(refusal(method, path, response));
+                } else {
+                    result.complete(read.apply(response.body()));
+                }
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    private LavalinkRestException refusal(String method, String path, HttpResponse<String> response) {
+        @Nullable ErrorResponse error = null;
+        String body = response.body();
+        if (body != null && !body.isBlank()) {
+            try {
+                error = LavalinkJson.read(body, ErrorResponse.class);
+            } catch (LavalinkProtocolException e) {
+                // Not Lavalink's error body (a proxy's page, say): the text goes into the message.
+            }
+        }
+        return new LavalinkRestException(name(), method, path, response.statusCode(), error, body);
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    // ---- The WebSocket ----------------------------------------------------------------------
+
+    /** Under lock. */
+    private void schedule(Duration delay) {
+        if (pendingAttempt != null) {
+            pendingAttempt.cancel(false);
+        }
+        try {
+            pendingAttempt = events.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile.
+        }
+    }
+
+    private void attempt() {
+        long attempt;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            attempt = ++generation;
+            if (state != NodeState.UNSUPPORTED_VERSION) {
+                setState(NodeState.CONNECTING);
+            }
+        }
+        info().whenComplete((info, failure) -> {
+            if (failure != null) {
+                failed(attempt, "its /v4/info could not be read", failure);
+                return;
+            }
+            serverInfo = info;
+            Optional<ServerVersion> version = ServerVersion.of(info.version());
+            if (version.isEmpty() || !version.get().isAtLeast(ServerVersion.MINIMUM)) {
+                unsupported(attempt, info);
+            } else {
+                open(attempt);
+            }
+        });
+    }
+
+    private void open(long attempt) {
+        WebSocket.Builder builder = http.newWebSocketBuilder()
+                .connectTimeout(config.requestTimeout())
+                .header("Authorization", config.password())
+                .header("User-Id", Long.toUnsignedString(config.userId()))
+                .header("Client-Name", config.clientName());
+        synchronized (lock) {
+            if (attempt != generation) {
+                return;
+            }
+            if (lastSessionId != null && config.resuming()) {
+                builder.header("Session-Id", lastSessionId);
+            }
+        }
+        builder.buildAsync(config.websocketUri(), new SocketListener(attempt)).whenComplete((webSocket, failure) -> {
+            if (failure != null) {
+                failed(attempt, handshakeFailure(failure), failure);
+            }
+        });
+    }
+
+    private static String handshakeFailure(Throwable failure) {
+        if (unwrap(failure) instanceof WebSocketHandshakeException handshake) {
+            int status = handshake.getResponse().statusCode();
+            return switch (status) {
+                case 401 -> "it refused the password (401)";
+                case 400 -> "it refused the handshake (400: a User-Id is required)";
+                default -> "it answered the WebSocket handshake with " + status;
+            };
+        }
+        return "its WebSocket could not be opened";
+    }
+
+    private void unsupported(long attempt, Info info) {
+        boolean first;
+        synchronized (lock) {
+            if (attempt != generation || closed) {
+                return;
+            }
+            first = state != NodeState.UNSUPPORTED_VERSION;
+            setState(NodeState.UNSUPPORTED_VERSION);
+            schedule(config.maxReconnectDelay());
+        }
+        if (first) {
+            log.error("Lavalink node '{}' runs version {}, but botty needs {} or newer: older servers cannot join "
+                            + "Discord's end-to-end-encrypted (DAVE) voice. Not connecting; checking again every {} ms.",
+                    name(), info.version() == null ? "(unknown)" : info.version().semver(), ServerVersion.MINIMUM,
+                    config.maxReconnectDelay().toMillis());
+        }
+    }
+
+    /** A connection attempt failed before {@code ready}. */
+    private void failed(long attempt, String why, Throwable failure) {
+        Duration delay;
+        int failures;
+        synchronized (lock) {
+            if (attempt != generation || closed) {
+                return;
+            }
+            failures = ++failedAttempts;
+            delay = backoff.delay(failures - 1, random);
+            setState(NodeState.DISCONNECTED);
+            schedule(delay);
+        }
+        Throwable cause = unwrap(failure);
+        if (failures == 1 || failures % 10 == 0) {
+            log.warn("Lavalink node '{}' is unreachable: {} ({}); attempt {}, retrying in {} ms", name(), why,
+                    cause.toString(), failures, delay.toMillis());
+        } else {
+            log.debug("Lavalink node '{}' is still unreachable: {} ({}); retrying in {} ms", name(), why, cause, delay.toMillis());
+        }
+    }
+
+    /** An open WebSocket closed or failed. */
+    private void lost(long attempt, String why) {
+        Duration delay;
+        synchronized (lock) {
+            if (attempt != generation || closed) {
+                return;
+            }
+            generation++;
+            stopHeartbeat();
+            socket = null;
+            sessionId = null;
+            delay = backoff.delay(failedAttempts++, random);
+            setState(NodeState.DISCONNECTED);
+            schedule(delay);
+        }
+        log.warn("Lavalink node '{}' lost its WebSocket: {}; reconnecting in {} ms", name(), why, delay.toMillis());
+    }
+
+    private void ready(long attempt, WebSocket webSocket, ReadyMessage ready) {
+        String lost;
+        synchronized (lock) {
+            if (attempt != generation || closed) {
+                return;
+            }
+            lost = lastSessionId != null && !ready.resumed() ? lastSessionId : null;
+            socket = webSocket;
+            sessionId = ready.sessionId();
+            lastSessionId = ready.sessionId();
+            failedAttempts = 0;
+            setState(NodeState.CONNECTED);
+            dispatch(() -> listener.onMessage(this, ready));
+            if (lost != null) {
+                dispatch(() -> listener.onSessionLost(this, lost));
+            }
+        }
+        if (ready.resumed()) {
+            log.info("Lavalink node '{}' resumed session {}", name(), ready.sessionId());
+        } else if (lost != null) {
+            log.warn("Lavalink node '{}' has a new session {}: session {} was not resumed and its players are gone",
+                    name(), ready.sessionId(), lost);
+        } else {
+            log.info("Lavalink node '{}' connected with session {}", name(), ready.sessionId());
+        }
+        if (config.resuming()) {
+            updateSession(true, config.resumeTimeout()).whenComplete((session, failure) -> {
+                if (failure != null) {
+                    log.warn("Lavalink node '{}' did not turn resuming on: {}", name(), unwrap(failure).toString());
+                }
+            });
+        }
+    }
+
+    private void received(long attempt, WebSocket webSocket, String text) {
+        Optional<Message> decoded;
+        try {
+            decoded = LavalinkJson.decodeMessage(text);
+        } catch (LavalinkProtocolException e) {
+            log.warn("Lavalink node '{}' sent a message that is not v4: {}", name(), e.getMessage());
+            return;
+        }
+        if (decoded.isEmpty()) {
+            return;
+        }
+        Message message = decoded.get();
+        if (message instanceof ReadyMessage ready) {
+            ready(attempt, webSocket, ready);
+            return;
+        }
+        if (message instanceof StatsMessage stats) {
+            lastStats = stats.stats();
+        }
+        // Passed on even when the connection closed right after sending it: it was still said.
+        synchronized (lock) {
+            if (!closed) {
+                dispatch(() -> listener.onMessage(this, message));
+            }
+        }
+    }
+
+    /**
+     * Under lock: from now on, a ping every interval; a connection that has not answered (or sent
+     * anything) since the previous ping is dead. Also gives up on a connection without {@code ready}.
+     */
+    private void startHeartbeat(long attempt, WebSocket webSocket) {
+        stopHeartbeat();
+        awaitingPong = false;
+        long every = config.pingInterval().toMillis();
+        try {
+            heartbeat = events.scheduleAtFixedRate(() -> beat(attempt, webSocket), every, every, TimeUnit.MILLISECONDS);
+            events.schedule(() -> {
+                boolean waiting;
+                synchronized (lock) {
+                    waiting = attempt == generation && !closed && sessionId == null;
+                }
+                if (waiting) {
+                    webSocket.abort();
+                    lost(attempt, "no ready within " + config.requestTimeout().toMillis() + " ms");
+                }
+            }, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // Closed meanwhile.
+        }
+    }
+
+    /** Under lock. */
+    private void stopHeartbeat() {
+        if (heartbeat != null) {
+            heartbeat.cancel(false);
+            heartbeat = null;
+        }
+    }
+
+    private void beat(long attempt, WebSocket webSocket) {
+        boolean silent;
+        synchronized (lock) {
+            if (attempt != generation || closed) {
+                return;
+            }
+            silent = awaitingPong;
+            awaitingPong = true;
+        }
+        if (silent) {
+            webSocket.abort();
+            lost(attempt, "it answered no ping for " + config.pingInterval().toMillis() + " ms");
+            return;
+        }
+        webSocket.sendPing(ByteBuffer.allocate(0)).whenComplete((sent, failure) -> {
+            if (failure != null) {
+                webSocket.abort();
+                lost(attempt, "a ping could not be sent (" + unwrap(failure) + ")");
+            }
+        });
+    }
+
+    /** Anything heard on the connection shows it alive. */
+    private void heard(long attempt) {
+        synchronized (lock) {
+            if (attempt == generation) {
+                awaitingPong = false;
+            }
+        }
+    }
+
+    private final class SocketListener implements WebSocket.Listener {
+        private final long attempt;
+        private final StringBuilder text = new StringBuilder();
+
+        SocketListener(long attempt) {
+            this.attempt = attempt;
+        }
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            synchronized (lock) {
+                if (attempt != generation || closed) {
+                    webSocket.abort();
+                    return;
+                }
+                socket = webSocket;
+                startHeartbeat(attempt, webSocket);
+            }
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            heard(attempt);
+            text.append(data);
+            if (last) {
+                String message = text.toString();
+                text.setLength(0);
+                // Handled on the node's thread: the JDK's own thread is back at once (see the class comment).
+                try {
+                    events.execute(() -> received(attempt, webSocket, message));
+                } catch (RejectedExecutionException e) {
+                    // Closed meanwhile.
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
+            heard(attempt);
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            heard(attempt);
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            lost(attempt, "Lavalink closed it (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            lost(attempt, "the connection failed (" + error + ")");
+        }
+    }
+
+    /** Under lock, so that listener calls keep the order of the changes. */
+    private void setState(NodeState next) {
+        NodeState previous = state;
+        if (previous == next) {
+            return;
+        }
+        state = next;
+        dispatch(() -> listener.onStateChanged(this, previous, next));
+    }
+
+    /** Under lock. */
+    private void dispatch(Runnable call) {
+        try {
+            events.execute(() -> {
+                try {
+                    call.run();
+                } catch (RuntimeException e) {
+                    log.error("The listener of Lavalink node '{}' failed", name(), e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            // Closed: nobody is listening any more.
+        }
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        Throwable cause = failure;
+        while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    /**
+     * Closes the WebSocket and stops reconnecting. With resuming on, Lavalink keeps the session
+     * (and plays on) for the resume timeout, so a restarted owner can {@link #start(String)} it again.
+     */
+    @Override
+    public void close() {
+        WebSocket open;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            generation++;
+            if (pendingAttempt != null) {
+                pendingAttempt.cancel(false);
+            }
+            stopHeartbeat();
+            open = socket;
+            socket = null;
+            sessionId = null;
+            setState(NodeState.CLOSED);
+        }
+        if (open != null) {
+            try {
+                open.sendClose(WebSocket.NORMAL_CLOSURE, "botty is closing").get(1, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                // Gone already; abort below.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            open.abort();
+        }
+        events.shutdown();
+        try {
+            events.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        http.shutdownNow();
+    }
+
+    @Override
+    public String toString() {
+        return "LavalinkNode[" + name() + " " + config.uri() + " " + state() + "]";
+    }
+}
