@@ -12,7 +12,7 @@
 #   BENCH_RATE              requests/s of the paced run [1000]
 #   BENCH_THREADS, BENCH_CONNECTIONS   wrk threads and connections [2, 64]
 #   BENCH_ROUNDS            starts per variant for the start-time medians [5]
-#   BENCH_VARIANT_DURATION  seconds of each load run per JVM variant [10]
+#   BENCH_VARIANT_DURATION  seconds of each load run per JVM variant, after 5 s of warm-up [8]
 #   BENCH_PORT              first of the two loopback ports used [18480]
 #   BENCH_JMH               0 skips the JMH signature benchmark [1]
 set -euo pipefail
@@ -24,7 +24,8 @@ rate="${BENCH_RATE:-1000}"
 threads="${BENCH_THREADS:-2}"
 connections="${BENCH_CONNECTIONS:-64}"
 rounds="${BENCH_ROUNDS:-5}"
-variant_duration="${BENCH_VARIANT_DURATION:-10}"
+variant_duration="${BENCH_VARIANT_DURATION:-8}"
+variant_warmup=5
 botty_port="${BENCH_PORT:-18480}"
 node_port=$((botty_port + 1))
 run_jmh="${BENCH_JMH:-1}"
@@ -35,17 +36,31 @@ sim_jar=simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar
 jmh_jar=benchmarks/target/benchmarks.jar
 
 # The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"); the
-# headline runs use them plus an AOT cache trained at the start of this run. Each JVM variant
-# below adds one step on top of the one before it, ending at exactly these flags.
-recommended_flags="-XX:+UseSerialGC -Xmx32m -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m -XX:TieredStopAtLevel=1"
-variant_names=(default serial-gc heap-32m limits c1-only aot-cache)
+# headline runs use them with an AOT cache trained at the start of this run.
+recommended_flags="-XX:+UseSerialGC -Xmx32m -XX:TieredStopAtLevel=1"
+# The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
+c2_flags="-XX:+UseSerialGC -Xmx32m -XX:TrimNativeHeapInterval=1000"
+# JVM variants measured beside each other. The first five each add one step to the one before,
+# ending at the recommended flags; the last two are measured asides. @AOT@ and @AOT_C2@ stand for
+# the AOT caches trained with $recommended_flags and $c2_flags.
+variant_names=(default serial-gc heap-32m c1-only aot-cache limits c2-trim-aot)
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
   "-XX:+UseSerialGC -Xmx32m"
-  "-XX:+UseSerialGC -Xmx32m -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
   "$recommended_flags"
   "$recommended_flags -XX:AOTCache=@AOT@"
+  "$recommended_flags -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
+  "$c2_flags -XX:AOTCache=@AOT_C2@"
+)
+variant_notes=(
+  "JVM defaults (G1, heap up to ¼ of RAM)"
+  "+ \`-XX:+UseSerialGC\`"
+  "+ \`-Xmx32m\`"
+  "+ \`-XX:TieredStopAtLevel=1\` (C1 only)"
+  "+ \`-XX:AOTCache=botty.aot\` (the recommended flags)"
+  "c1-only + \`-Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m\`"
+  "heap-32m + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
 )
 
 log() { printf 'bench: %s\n' "$*" >&2; }
@@ -170,6 +185,23 @@ wrk_run() {
     grep '^BENCH ' || die "wrk gave no summary"
 }
 
+# The flags of a variant with the AOT cache placeholders replaced by the caches' paths.
+expand() {
+  local with_aot=${1//@AOT@/$aot_cache}
+  echo "${with_aot//@AOT_C2@/$aot_cache_c2}"
+}
+
+# train_aot NAME FLAGS CACHE: a training run under the bench's request mix; the JVM writes the
+# AOT cache (JEP 483/514/515) when it exits.
+train_aot() {
+  log "training the AOT cache $(basename "$3")"
+  start_botty "$1" "$2 -XX:AOTCacheOutput=$3"
+  sign_requests
+  wrk -t1 -c8 -d5s -s bench/interactions.lua "http://127.0.0.1:$botty_port/interactions" -- "$requests" >/dev/null
+  stop "$server_pid"
+  [ -f "$3" ] || die "no AOT cache was written; see $results/$1.log"
+}
+
 # field LINE KEY: the value of KEY=... in a BENCH line.
 field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
 
@@ -230,25 +262,25 @@ results="$(cd "$results" && pwd)"
 key_file="$results/signing-key"
 requests="$results/requests.tsv"
 aot_cache="$results/botty.aot"
+aot_cache_c2="$results/botty-c2.aot"
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 log "results in $results"
 
-# 1. The AOT cache (JEP 483/514/515): a training run with the recommended flags, under the
-#    same request mix, writes it when the JVM exits.
-log "training the AOT cache"
-start_botty aot-training "$recommended_flags -XX:AOTCacheOutput=$aot_cache"
-sign_requests
-wrk -t1 -c8 -d5s -s bench/interactions.lua "http://127.0.0.1:$botty_port/interactions" -- "$requests" >/dev/null
-stop "$server_pid"
-[ -f "$aot_cache" ] || die "no AOT cache was written; see $results/aot-training.log"
-headline_flags="${variant_flags[${#variant_flags[@]} - 1]//@AOT@/$aot_cache}"
+# 1. The AOT caches, trained with the same flags they are used with.
+train_aot aot-training "$recommended_flags" "$aot_cache"
+train_aot aot-training-c2 "$c2_flags" "$aot_cache_c2"
+headline_flags=$(expand "${variant_flags[4]}")
 
 # 2. Headline: botty with the recommended flags, then Node, same requests, same load.
 botty_url="http://127.0.0.1:$botty_port/interactions"
 node_url="http://127.0.0.1:$node_port/interactions"
 start_botty botty "$headline_flags"
+# Without -XX:AOTMode=on a cache the JVM cannot use is only a warning: make sure it was used.
+if grep -q '\[aot\]' "$results/botty.log"; then
+  die "the JVM did not use the AOT cache; see $results/botty.log"
+fi
 sign_requests
 check_endpoint botty "$botty_url"
 measure botty "$botty_url" "$warmup" "$duration"
@@ -270,7 +302,7 @@ cp "$key_file" "$results/node-signing-key"
 node_public_key="$public_key"
 probe=("$java" -cp "$sim_jar" bench/StartupProbe.java --port "$botty_port" --rounds "$rounds" --log "$results/starts.log")
 for i in "${!variant_names[@]}"; do
-  read -ra flags <<<"${variant_flags[$i]//@AOT@/$aot_cache}"
+  read -ra flags <<<"$(expand "${variant_flags[$i]}")"
   probe+=(--variant "${variant_names[$i]}" --key-file "$key_file" -- "$java" "${flags[@]}" -jar "$api_jar" local)
 done
 probe+=(--variant node --seed-file "$results/node-signing-key" -- node bench/node/server.js)
@@ -288,9 +320,9 @@ done < <(grep '^BENCH ' "$results/starts.txt")
 declare -A v_rate v_p99 v_rss
 for i in "${!variant_names[@]}"; do
   name=${variant_names[$i]}
-  start_botty "variant-$name" "${variant_flags[$i]//@AOT@/$aot_cache}"
+  start_botty "variant-$name" "$(expand "${variant_flags[$i]}")"
   sign_requests
-  measure "variant-$name" "$botty_url" 5 "$variant_duration"
+  measure "variant-$name" "$botty_url" "$variant_warmup" "$variant_duration"
   stop "$server_pid"
   v_rate[$name]=$m_rate v_p99[$name]=$m_p99 v_rss[$name]=$m_rss
 done
@@ -309,7 +341,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "$(nproc) cores, load average $load_before at the start, $load_after at the end."
   echo "$("$java" -version 2>&1 | head -1); Node $(node --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "botty flags: \`${headline_flags//$aot_cache/botty.aot}\`"
+  echo "botty flags: \`${recommended_flags} -XX:AOTCache=botty.aot\`"
   echo "Load: wrk -t$threads -c$connections, ${duration} s per run after ${warmup} s of warm-up; paced at $rate req/s."
   echo
   echo "| | botty | Node | botty / Node | target | |"
@@ -325,18 +357,13 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| RSS right after start, MB | ${start_rss[aot-cache]} | ${start_rss[node]} | $(ratio "${start_rss[aot-cache]}" "${start_rss[node]}") | | |"
   echo "| non-2xx or socket errors | $b_errors | $n_errors | | 0 | |"
   echo
-  echo "## JVM variants (each adds to the one above; ${variant_duration} s runs; ratios against Node above)"
+  echo "## JVM variants (${variant_warmup} s warm-up, then ${variant_duration} s runs; ratios against Node above)"
   echo
-  echo "| variant | flags added | start, ms | RSS after start, MB | peak RSS at $rate req/s, MB | p99 at $rate req/s, ms | max req/s |"
+  echo "| variant | flags | start, ms | RSS after start, MB | peak RSS at $rate req/s, MB | p99 at $rate req/s, ms | max req/s |"
   echo "|---|---|---|---|---|---|---|"
-  previous=""
   for i in "${!variant_names[@]}"; do
     name=${variant_names[$i]}
-    shown=${variant_flags[$i]//@AOT@/botty.aot}
-    added=${shown#"$previous"}
-    added=${added# }
-    previous=$shown
-    echo "| $name | ${added:+\`$added\`}${added:-(JVM defaults)} | ${start_ms[$name]} ($(ratio "${start_ms[$name]}" "${start_ms[node]}")) | ${start_rss[$name]} | $(mb "${v_rss[$name]}") ($(ratio "${v_rss[$name]}" "$n_rss")) | ${v_p99[$name]} | ${v_rate[$name]} ($(ratio "${v_rate[$name]}" "$n_rate")) |"
+    echo "| $name | ${variant_notes[$i]} | ${start_ms[$name]} ($(ratio "${start_ms[$name]}" "${start_ms[node]}")) | ${start_rss[$name]} | $(mb "${v_rss[$name]}") ($(ratio "${v_rss[$name]}" "$n_rss")) | ${v_p99[$name]} | ${v_rate[$name]} ($(ratio "${v_rate[$name]}" "$n_rate")) |"
   done
   echo "| node | | ${start_ms[node]} | ${start_rss[node]} | $(mb "$n_rss") | $n_p99 | $n_rate |"
   if [ -f "$results/jmh.json" ]; then
