@@ -1,0 +1,379 @@
+#!/usr/bin/env bash
+# botty's benchmark: the interactions-api against the conventional Node.js endpoint (express +
+# discord-interactions, bench/node/), one after the other in the same run with the same load, so
+# every figure can be read as a ratio against a baseline measured beside it on the same noisy
+# machine. What is measured and why: docs/benchmarks.md.
+#
+#   bench/run.sh        the whole bench, about seven minutes; results in bench/results/<time>/
+#
+# Settings (environment, defaults in brackets):
+#   BENCH_DURATION          seconds of each headline load run [20]
+#   BENCH_WARMUP            seconds of load before measuring, per endpoint [10]
+#   BENCH_RATE              requests/s of the paced run [1000]
+#   BENCH_THREADS, BENCH_CONNECTIONS   wrk threads and connections [2, 64]
+#   BENCH_ROUNDS            starts per variant for the start-time medians [5]
+#   BENCH_VARIANT_DURATION  seconds of each load run per JVM variant, after 5 s of warm-up [8]
+#   BENCH_PORT              first of the two loopback ports used [18480]
+#   BENCH_JMH               0 skips the JMH signature benchmark [1]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+duration="${BENCH_DURATION:-20}"
+warmup="${BENCH_WARMUP:-10}"
+rate="${BENCH_RATE:-1000}"
+threads="${BENCH_THREADS:-2}"
+connections="${BENCH_CONNECTIONS:-64}"
+rounds="${BENCH_ROUNDS:-5}"
+variant_duration="${BENCH_VARIANT_DURATION:-8}"
+variant_warmup=5
+botty_port="${BENCH_PORT:-18480}"
+node_port=$((botty_port + 1))
+run_jmh="${BENCH_JMH:-1}"
+request_count=2000
+
+api_jar=interactions-api/target/interactions-api.jar
+sim_jar=simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar
+jmh_jar=benchmarks/target/benchmarks.jar
+
+# The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"); the
+# headline runs use them with an AOT cache trained at the start of this run.
+recommended_flags="-XX:+UseSerialGC -Xmx32m -XX:TieredStopAtLevel=1"
+# The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
+c2_flags="-XX:+UseSerialGC -Xmx32m -XX:TrimNativeHeapInterval=1000"
+# JVM variants measured beside each other. The first five each add one step to the one before,
+# ending at the recommended flags; the last two are measured asides. @AOT@ and @AOT_C2@ stand for
+# the AOT caches trained with $recommended_flags and $c2_flags.
+variant_names=(default serial-gc heap-32m c1-only aot-cache limits c2-trim-aot)
+variant_flags=(
+  ""
+  "-XX:+UseSerialGC"
+  "-XX:+UseSerialGC -Xmx32m"
+  "$recommended_flags"
+  "$recommended_flags -XX:AOTCache=@AOT@"
+  "$recommended_flags -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
+  "$c2_flags -XX:AOTCache=@AOT_C2@"
+)
+variant_notes=(
+  "JVM defaults (G1, heap up to ¼ of RAM)"
+  "+ \`-XX:+UseSerialGC\`"
+  "+ \`-Xmx32m\`"
+  "+ \`-XX:TieredStopAtLevel=1\` (C1 only)"
+  "+ \`-XX:AOTCache=botty.aot\` (the recommended flags)"
+  "c1-only + \`-Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m\`"
+  "heap-32m + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
+)
+
+log() { printf 'bench: %s\n' "$*" >&2; }
+die() { log "$*"; exit 1; }
+
+java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
+
+find_java() {
+  local candidate
+  for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
+    [ -x "$candidate" ] || continue
+    if [ "$(java_major "$candidate")" -ge 25 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  die "no JDK 25 or newer found (set JAVA_HOME)"
+}
+
+ensure_built() {
+  if [ ! -f "$api_jar" ] || [ ! -f "$sim_jar" ] || { [ "$run_jmh" != 0 ] && [ ! -f "$jmh_jar" ]; }; then
+    log "building (./mvnw -q -B -DskipTests package)"
+    ./mvnw -q -B -DskipTests package >&2
+  fi
+}
+
+ensure_wrk() {
+  command -v wrk >/dev/null && return 0
+  local apt=(apt-get)
+  [ "$(id -u)" -eq 0 ] || apt=(sudo apt-get)
+  log "installing wrk (${apt[*]} install wrk)"
+  "${apt[@]}" install -y -q wrk >&2 || { "${apt[@]}" update -q >&2 && "${apt[@]}" install -y -q wrk >&2; }
+  command -v wrk >/dev/null || die "wrk could not be installed"
+}
+
+ensure_node() {
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    die "the baseline needs node and npm (Node.js 18.4 or newer)"
+  fi
+  if [ ! -d bench/node/node_modules ] || [ bench/node/package-lock.json -nt bench/node/node_modules ]; then
+    log "installing the Node baseline (npm ci in bench/node)"
+    (cd bench/node && npm ci --no-audit --no-fund --loglevel=error >&2)
+  fi
+}
+
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Waits until something answers HTTP on the port (any status), or the process is gone.
+wait_ready() {
+  local port=$1 pid=$2 tries=0
+  until curl -s -o /dev/null -m 1 -X POST "http://127.0.0.1:$port/interactions"; do
+    kill -0 "$pid" 2>/dev/null || die "the process on port $port exited; see $results"
+    tries=$((tries + 1))
+    [ "$tries" -lt 600 ] || die "nothing answers on port $port after 60 s"
+    sleep 0.1
+  done
+}
+
+stop() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+# start_botty NAME FLAGS: runs the interactions-api in local mode; its key goes to $key_file.
+start_botty() {
+  local name=$1 flags
+  read -ra flags <<<"$2"
+  LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" \
+    "$java" "${flags[@]}" -jar "$api_jar" local >"$results/$name.log" 2>&1 &
+  server_pid=$!
+  wait_ready "$botty_port" "$server_pid"
+}
+
+start_node() {
+  DISCORD_PUBLIC_KEY="$public_key" PORT="$node_port" node bench/node/server.js >"$results/node.log" 2>&1 &
+  server_pid=$!
+  wait_ready "$node_port" "$server_pid"
+}
+
+# Freshly signed requests (the endpoints refuse timestamps older than five minutes); sets $public_key.
+sign_requests() {
+  public_key=$("$java" -cp "$sim_jar" bench/SignedRequests.java "$key_file" "$requests" "$request_count")
+}
+
+# post LINE URL [SIGNATURE]: posts request LINE of the requests file; prints "STATUS BODY".
+post() {
+  local signature timestamp body status
+  IFS=$'\t' read -r signature timestamp body < <(sed -n "$1p" "$requests")
+  status=$(curl -s -o "$results/answer.json" -w '%{http_code}' -m 5 -H 'Content-Type: application/json' \
+    -H "X-Signature-Ed25519: ${3:-$signature}" -H "X-Signature-Timestamp: $timestamp" \
+    --data-binary "$body" "$2")
+  printf '%s %s\n' "$status" "$(tr -d '\n' <"$results/answer.json")"
+}
+
+# Before any load: a signed PING is a PONG, a bad signature is a 401, /avatar is an embed.
+check_endpoint() {
+  local name=$1 url=$2 answer signature bad
+  answer=$(post 1 "$url")
+  if [ "${answer%% *}" != 200 ] || [ "$(jq -c . <<<"${answer#* }")" != '{"type":1}' ]; then
+    die "$name: a signed PING got '$answer', not 200 {\"type\":1}"
+  fi
+  signature=$(sed -n 1p "$requests" | cut -f1)
+  bad="$([ "${signature:0:1}" = 0 ] && echo 1 || echo 0)${signature:1}"
+  answer=$(post 1 "$url" "$bad")
+  [ "${answer%% *}" = 401 ] || die "$name: a bad signature got '$answer', not 401"
+  answer=$(post 2 "$url")
+  if [ "${answer%% *}" != 200 ] || [ "$(jq .type <<<"${answer#* }")" != 4 ]; then
+    die "$name: /avatar got '$answer', not an embed"
+  fi
+  jq -S . <<<"${answer#* }" >"$results/$name-avatar.json"
+  log "$name: signed PING → {\"type\":1}, bad signature → 401, /avatar → embed"
+}
+
+# wrk_run URL SECONDS [RATE]: prints wrk's BENCH line (paced when RATE is given).
+wrk_run() {
+  local paced=0 args=("$requests")
+  if [ -n "${3:-}" ]; then
+    paced=1
+    args+=("$3" "$threads")
+  fi
+  BENCH_PACED=$paced wrk -t"$threads" -c"$connections" -d"$2s" -s bench/interactions.lua "$1" -- "${args[@]}" |
+    grep '^BENCH ' || die "wrk gave no summary"
+}
+
+# The flags of a variant with the AOT cache placeholders replaced by the caches' paths.
+expand() {
+  local with_aot=${1//@AOT@/$aot_cache}
+  echo "${with_aot//@AOT_C2@/$aot_cache_c2}"
+}
+
+# train_aot NAME FLAGS CACHE: a training run under the bench's request mix; the JVM writes the
+# AOT cache (JEP 483/514/515) when it exits.
+train_aot() {
+  log "training the AOT cache $(basename "$3")"
+  start_botty "$1" "$2 -XX:AOTCacheOutput=$3"
+  sign_requests
+  wrk -t1 -c8 -d5s -s bench/interactions.lua "http://127.0.0.1:$botty_port/interactions" -- "$requests" >/dev/null
+  stop "$server_pid"
+  [ -f "$3" ] || die "no AOT cache was written; see $results/$1.log"
+}
+
+# field LINE KEY: the value of KEY=... in a BENCH line.
+field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
+
+# Samples VmRSS, RssAnon and RssFile (kB) every half second until killed.
+sample_rss() {
+  while kill -0 "$1" 2>/dev/null; do
+    awk '/^VmRSS:/ {r=$2} /^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {print r, a, f}' "/proc/$1/status" 2>/dev/null || true
+    sleep 0.5
+  done
+}
+
+# measure NAME URL WARMUP SECONDS: warm-up at full speed, then the paced run (RSS sampled),
+# then the full-speed run. Sets m_rate, m_max_p99, m_paced_rate, m_p99, m_p999, m_rss, m_anon, m_file, m_errors.
+measure() {
+  local name=$1 url=$2 line sampler
+  if [ "$3" -gt 0 ]; then
+    line=$(wrk_run "$url" "$3")
+    log "$name warm-up: $(field "$line" rate) req/s"
+  fi
+  sample_rss "$server_pid" >"$results/$name-rss.txt" &
+  sampler=$!
+  line=$(wrk_run "$url" "$4" "$rate")
+  kill "$sampler"
+  wait "$sampler" 2>/dev/null || true
+  echo "$line" >"$results/$name-paced.txt"
+  m_paced_rate=$(field "$line" rate)
+  m_p99=$(field "$line" p99_ms)
+  m_p999=$(field "$line" p999_ms)
+  m_errors=$(field "$line" errors)
+  read -r m_rss m_anon m_file < <(sort -n "$results/$name-rss.txt" | tail -1)
+  line=$(wrk_run "$url" "$4")
+  echo "$line" >"$results/$name-max.txt"
+  m_rate=$(field "$line" rate)
+  m_max_p99=$(field "$line" p99_ms)
+  m_errors=$((m_errors + $(field "$line" errors)))
+  log "$name: max $m_rate req/s; at $m_paced_rate req/s p99 $m_p99 ms; RSS $((m_rss / 1024)) MB; errors $m_errors"
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f×", a / b }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
+verdict() { if awk -v a="$1" -v b="$2" "BEGIN { exit !(a $3 b) }"; then echo met; else echo missed; fi; }
+
+# ---------------------------------------------------------------------------------------------
+
+java="$(find_java)"
+ensure_built
+ensure_wrk
+ensure_node
+command -v jq >/dev/null || die "the checks need jq"
+command -v curl >/dev/null || die "the checks need curl"
+for port in "$botty_port" "$node_port"; do
+  port_free "$port" || die "port $port is in use; set BENCH_PORT to another"
+done
+
+results="bench/results/$(date +%Y%m%d-%H%M%S)"
+mkdir -p "$results"
+results="$(cd "$results" && pwd)"
+key_file="$results/signing-key"
+requests="$results/requests.tsv"
+aot_cache="$results/botty.aot"
+aot_cache_c2="$results/botty-c2.aot"
+server_pid=
+trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+log "results in $results"
+
+# 1. The AOT caches, trained with the same flags they are used with.
+train_aot aot-training "$recommended_flags" "$aot_cache"
+train_aot aot-training-c2 "$c2_flags" "$aot_cache_c2"
+headline_flags=$(expand "${variant_flags[4]}")
+
+# 2. Headline: botty with the recommended flags, then Node, same requests, same load.
+botty_url="http://127.0.0.1:$botty_port/interactions"
+node_url="http://127.0.0.1:$node_port/interactions"
+start_botty botty "$headline_flags"
+# Without -XX:AOTMode=on a cache the JVM cannot use is only a warning: make sure it was used.
+if grep -q '\[aot\]' "$results/botty.log"; then
+  die "the JVM did not use the AOT cache; see $results/botty.log"
+fi
+sign_requests
+check_endpoint botty "$botty_url"
+measure botty "$botty_url" "$warmup" "$duration"
+stop "$server_pid"
+b_rate=$m_rate b_max_p99=$m_max_p99 b_paced=$m_paced_rate b_p99=$m_p99 b_p999=$m_p999 b_rss=$m_rss b_anon=$m_anon b_file=$m_file b_errors=$m_errors
+
+sign_requests
+start_node
+check_endpoint node "$node_url"
+cmp -s "$results/botty-avatar.json" "$results/node-avatar.json" ||
+  die "botty and Node answer /avatar differently; see $results/*-avatar.json"
+log "botty and Node give the same /avatar answer"
+measure node "$node_url" "$warmup" "$duration"
+stop "$server_pid"
+n_rate=$m_rate n_max_p99=$m_max_p99 n_paced=$m_paced_rate n_p99=$m_p99 n_p999=$m_p999 n_rss=$m_rss n_anon=$m_anon n_file=$m_file n_errors=$m_errors
+
+# 3. Start to first answered request, every JVM variant and Node, interleaved rounds.
+cp "$key_file" "$results/node-signing-key"
+node_public_key="$public_key"
+probe=("$java" -cp "$sim_jar" bench/StartupProbe.java --port "$botty_port" --rounds "$rounds" --log "$results/starts.log")
+for i in "${!variant_names[@]}"; do
+  read -ra flags <<<"$(expand "${variant_flags[$i]}")"
+  probe+=(--variant "${variant_names[$i]}" --key-file "$key_file" -- "$java" "${flags[@]}" -jar "$api_jar" local)
+done
+probe+=(--variant node --seed-file "$results/node-signing-key" -- node bench/node/server.js)
+log "start times: ${#variant_names[@]} JVM variants and Node, $rounds interleaved rounds"
+LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" PORT="$botty_port" DISCORD_PUBLIC_KEY="$node_public_key" \
+  "${probe[@]}" >"$results/starts.txt"
+declare -A start_ms start_rss
+while read -r line; do
+  name=$(field "$line" variant)
+  start_ms[$name]=$(field "$line" start_ms)
+  start_rss[$name]=$(field "$line" rss_after_start_mb)
+done < <(grep '^BENCH ' "$results/starts.txt")
+
+# 4. Each JVM variant under the same load, shorter runs.
+declare -A v_rate v_p99 v_rss
+for i in "${!variant_names[@]}"; do
+  name=${variant_names[$i]}
+  start_botty "variant-$name" "$(expand "${variant_flags[$i]}")"
+  sign_requests
+  measure "variant-$name" "$botty_url" "$variant_warmup" "$variant_duration"
+  stop "$server_pid"
+  v_rate[$name]=$m_rate v_p99[$name]=$m_p99 v_rss[$name]=$m_rss
+done
+server_pid=
+
+# 5. One signature verification, BouncyCastle as botty uses it against the JDK's own.
+if [ "$run_jmh" != 0 ]; then
+  log "JMH: one Ed25519 verification"
+  "$java" -jar "$jmh_jar" SignatureVerification -rf json -rff "$results/jmh.json" >"$results/jmh.txt" 2>&1
+fi
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+
+# ---------------------------------------------------------------------------------------------
+{
+  echo "# botty vs Node: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo
+  echo "$(nproc) cores, load average $load_before at the start, $load_after at the end."
+  echo "$("$java" -version 2>&1 | head -1); Node $(node --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
+  echo "botty flags: \`${recommended_flags} -XX:AOTCache=botty.aot\`"
+  echo "Load: wrk -t$threads -c$connections, ${duration} s per run after ${warmup} s of warm-up; paced at $rate req/s."
+  echo
+  echo "| | botty | Node | botty / Node | target | |"
+  echo "|---|---|---|---|---|---|"
+  echo "| throughput, req/s | $b_rate | $n_rate | $(ratio "$b_rate" "$n_rate") | ≥ 3× | $(verdict "$b_rate" "$(awk -v n="$n_rate" 'BEGIN { print 3 * n }')" '>=') |"
+  echo "| p99 at full speed, ms | $b_max_p99 | $n_max_p99 | $(ratio "$b_max_p99" "$n_max_p99") | | |"
+  echo "| achieved paced rate, req/s | $b_paced | $n_paced | | | |"
+  echo "| p99 at $rate req/s, ms | $b_p99 | $n_p99 | $(ratio "$b_p99" "$n_p99") | ≤ 5 ms | $(verdict "$b_p99" 5 '<=') |"
+  echo "| p99.9 at $rate req/s, ms | $b_p999 | $n_p999 | $(ratio "$b_p999" "$n_p999") | | |"
+  echo "| peak RSS at $rate req/s, MB | $(mb "$b_rss") | $(mb "$n_rss") | $(ratio "$b_rss" "$n_rss") | ≤ Node | $(verdict "$b_rss" "$n_rss" '<=') |"
+  echo "| of which anonymous / file-backed, MB | $(mb "$b_anon") / $(mb "$b_file") | $(mb "$n_anon") / $(mb "$n_file") | | | |"
+  echo "| start to first answer, ms (median of $rounds) | ${start_ms[aot-cache]} | ${start_ms[node]} | $(ratio "${start_ms[aot-cache]}" "${start_ms[node]}") | ≤ 1000 ms | $(verdict "${start_ms[aot-cache]}" 1000 '<=') |"
+  echo "| RSS right after start, MB | ${start_rss[aot-cache]} | ${start_rss[node]} | $(ratio "${start_rss[aot-cache]}" "${start_rss[node]}") | | |"
+  echo "| non-2xx or socket errors | $b_errors | $n_errors | | 0 | |"
+  echo
+  echo "## JVM variants (${variant_warmup} s warm-up, then ${variant_duration} s runs; ratios against Node above)"
+  echo
+  echo "| variant | flags | start, ms | RSS after start, MB | peak RSS at $rate req/s, MB | p99 at $rate req/s, ms | max req/s |"
+  echo "|---|---|---|---|---|---|---|"
+  for i in "${!variant_names[@]}"; do
+    name=${variant_names[$i]}
+    echo "| $name | ${variant_notes[$i]} | ${start_ms[$name]} ($(ratio "${start_ms[$name]}" "${start_ms[node]}")) | ${start_rss[$name]} | $(mb "${v_rss[$name]}") ($(ratio "${v_rss[$name]}" "$n_rss")) | ${v_p99[$name]} | ${v_rate[$name]} ($(ratio "${v_rate[$name]}" "$n_rate")) |"
+  done
+  echo "| node | | ${start_ms[node]} | ${start_rss[node]} | $(mb "$n_rss") | $n_p99 | $n_rate |"
+  if [ -f "$results/jmh.json" ]; then
+    echo
+    echo "## One Ed25519 verification (JMH, µs/op, lower is better)"
+    echo
+    echo "| benchmark | µs/op | ± |"
+    echo "|---|---|---|"
+    jq -r '.[] | "| \(.benchmark | sub(".*\\."; "")) | \(.primaryMetric.score * 100 | round / 100) | \(.primaryMetric.scoreError * 100 | round / 100) |"' "$results/jmh.json"
+  fi
+} >"$results/summary.md"
+cat "$results/summary.md"
+log "details in $results"
