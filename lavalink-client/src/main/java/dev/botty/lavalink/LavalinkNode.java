@@ -33,6 +33,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -73,6 +74,7 @@ public final class LavalinkNode implements AutoCloseable {
     private final RandomGenerator random = RandomGenerator.getDefault();
     /** One thread per node: listener calls in order, and reconnect timers. */
     private final ScheduledExecutorService events;
+    private volatile @Nullable Thread eventThread;
 
     private final Object lock = new Object();
     // Guarded by lock.
@@ -96,8 +98,12 @@ public final class LavalinkNode implements AutoCloseable {
         this.config = config;
         this.listener = listener;
         this.backoff = new Backoff(config.reconnectDelay(), config.maxReconnectDelay());
-        ScheduledThreadPoolExecutor events = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform()
-                .name("lavalink-" + config.name()).daemon().factory());
+        ThreadFactory threads = Thread.ofPlatform().name("lavalink-" + config.name()).daemon().factory();
+        ScheduledThreadPoolExecutor events = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = threads.newThread(task);
+            eventThread = thread;
+            return thread;
+        });
         // On close, what is due still runs (the last listener calls); timers do not.
         events.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         events.setRemoveOnCancelPolicy(true);
@@ -391,11 +397,14 @@ public final class LavalinkNode implements AutoCloseable {
             schedule(delay);
         }
         Throwable cause = unwrap(failure);
+        // A refusal (wrong password, say) is worth an error: waiting will not fix it.
+        String cannot = cause instanceof LavalinkRestException || cause instanceof WebSocketHandshakeException
+                ? "refuses botty" : "is unreachable";
         if (failures == 1 || failures % 10 == 0) {
-            log.warn("Lavalink node '{}' is unreachable: {} ({}); attempt {}, retrying in {} ms", name(), why,
-                    cause.toString(), failures, delay.toMillis());
+            log.warn("Lavalink node '{}' {}: {} ({}); attempt {}, retrying in {} ms", name(), cannot, why,
+                    cause.getMessage() == null ? cause.toString() : cause.getMessage(), failures, delay.toMillis());
         } else {
-            log.debug("Lavalink node '{}' is still unreachable: {} ({}); retrying in {} ms", name(), why, cause, delay.toMillis());
+            log.debug("Lavalink node '{}' still {}: {} ({}); retrying in {} ms", name(), cannot, why, cause, delay.toMillis());
         }
     }
 
@@ -673,10 +682,13 @@ public final class LavalinkNode implements AutoCloseable {
             open.abort();
         }
         events.shutdown();
-        try {
-            events.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // Closed from a listener call, the node's own thread finishes after this returns.
+        if (Thread.currentThread() != eventThread) {
+            try {
+                events.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         http.shutdownNow();
     }

@@ -618,12 +618,12 @@ public final class FakeLavalink implements AutoCloseable {
                 case "/version" -> new Answer(200, "text/plain;charset=UTF-8", version);
                 case "/v4/info" -> Answer.json(200, info());
                 case "/v4/stats" -> Answer.json(200, stats(null));
-                case "/v4/loadtracks" -> loadTracks(query, path, trace);
-                case "/v4/decodetrack" -> decodeTrack(query, path, trace);
-                case "/v4/decodetracks" -> decodeTracks(body, path, trace);
+                case "/v4/loadtracks" -> loadTracks(query);
+                case "/v4/decodetrack" -> decodeTrack(query);
+                case "/v4/decodetracks" -> decodeTracks(body);
                 default -> {
                     if (player.matches()) {
-                        yield player(method, player.group(1), player.group(2), query, body, path, trace);
+                        yield player(method, player.group(1), player.group(2), query, body);
                     } else if (players.matches()) {
                         Session live = liveSession(players.group(1));
                         ArrayNode list = JSON.arrayNode();
@@ -709,7 +709,7 @@ public final class FakeLavalink implements AutoCloseable {
         return stats;
     }
 
-    private Answer loadTracks(Map<String, List<String>> query, String path, boolean trace) {
+    private Answer loadTracks(Map<String, List<String>> query) {
         String identifier = first(query, "identifier");
         if (identifier == null) {
             throw new Refusal(400, "Required parameter 'identifier' is not present.");
@@ -717,7 +717,7 @@ public final class FakeLavalink implements AutoCloseable {
         return Answer.json(200, LavalinkCatalogue.loadResult(LavalinkCatalogue.load(identifier, youTubeFailure)));
     }
 
-    private Answer decodeTrack(Map<String, List<String>> query, String path, boolean trace) {
+    private Answer decodeTrack(Map<String, List<String>> query) {
         String encoded = first(query, "encodedTrack");
         if (encoded == null) {
             encoded = first(query, "track");
@@ -728,7 +728,7 @@ public final class FakeLavalink implements AutoCloseable {
         return Answer.json(200, decoded(encoded).json(0, null));
     }
 
-    private Answer decodeTracks(String body, String path, boolean trace) {
+    private Answer decodeTracks(String body) {
         JsonNode encoded = parse(body);
         if (!encoded.isArray()) {
             throw new Refusal(400, "Could not read JSON: Expected JsonArray, but had " + encoded.getNodeType());
@@ -761,8 +761,7 @@ public final class FakeLavalink implements AutoCloseable {
         return Answer.json(200, JSON.objectNode().put("resuming", session.resuming).put("timeout", session.timeoutSeconds));
     }
 
-    private Answer player(String method, String sessionId, String guild, Map<String, List<String>> query, String body,
-                          String path, boolean trace) {
+    private Answer player(String method, String sessionId, String guild, Map<String, List<String>> query, String body) {
         Session session = liveSession(sessionId);
         long guildId;
         try {
