@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class VoiceNodeConfigTest {
-    private static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GxYz12.abcdefghijklmnopqrstuvwxyz0123456789";
+    private static final String TOKEN = "test.bot-token.not-a-real-one";
 
     private static Map<String, String> valid() {
         Map<String, String> env = new HashMap<>();
