@@ -8,26 +8,27 @@
 #
 # Settings (environment, defaults in brackets):
 #   BENCH_DURATION          seconds of each headline load run [20]
-#   BENCH_WARMUP            seconds of load before measuring, per endpoint [10]
+#   BENCH_WARMUP            seconds of warm-up before each measured run [5]
 #   BENCH_RATE              requests/s of the paced run [1000]
 #   BENCH_THREADS, BENCH_CONNECTIONS   wrk threads and connections [2, 64]
 #   BENCH_ROUNDS            starts per variant for the start-time medians [5]
-#   BENCH_VARIANT_DURATION  seconds of each load run per JVM variant, after 5 s of warm-up [8]
-#   BENCH_PORT              first of the two loopback ports used [18480]
+#   BENCH_VARIANT_DURATION  seconds of each load run per JVM variant, after 3 s of warm-up [6]
+#   BENCH_PORT              first of the three loopback ports used (botty, Node, botty management) [18480]
 #   BENCH_JMH               0 skips the JMH signature benchmark [1]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 duration="${BENCH_DURATION:-20}"
-warmup="${BENCH_WARMUP:-10}"
+warmup="${BENCH_WARMUP:-5}"
 rate="${BENCH_RATE:-1000}"
 threads="${BENCH_THREADS:-2}"
 connections="${BENCH_CONNECTIONS:-64}"
 rounds="${BENCH_ROUNDS:-5}"
-variant_duration="${BENCH_VARIANT_DURATION:-8}"
-variant_warmup=5
+variant_duration="${BENCH_VARIANT_DURATION:-6}"
+variant_warmup=3
 botty_port="${BENCH_PORT:-18480}"
 node_port=$((botty_port + 1))
+management_port=$((botty_port + 2))
 run_jmh="${BENCH_JMH:-1}"
 request_count=2000
 
@@ -37,17 +38,17 @@ jmh_jar=benchmarks/target/benchmarks.jar
 
 # The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"); the
 # headline runs use them with an AOT cache trained at the start of this run.
-recommended_flags="-XX:+UseSerialGC -Xmx32m -XX:TieredStopAtLevel=1"
+recommended_flags="-XX:+UseSerialGC -Xms8m -Xmx32m -XX:TieredStopAtLevel=1"
 # The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
-c2_flags="-XX:+UseSerialGC -Xmx32m -XX:TrimNativeHeapInterval=1000"
+c2_flags="-XX:+UseSerialGC -Xms8m -Xmx32m -XX:TrimNativeHeapInterval=1000"
 # JVM variants measured beside each other. The first five each add one step to the one before,
 # ending at the recommended flags; the last two are measured asides. @AOT@ and @AOT_C2@ stand for
 # the AOT caches trained with $recommended_flags and $c2_flags.
-variant_names=(default serial-gc heap-32m c1-only aot-cache limits c2-trim-aot)
+variant_names=(default serial-gc small-heap c1-only aot-cache limits c2-trim-aot)
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
-  "-XX:+UseSerialGC -Xmx32m"
+  "-XX:+UseSerialGC -Xms8m -Xmx32m"
   "$recommended_flags"
   "$recommended_flags -XX:AOTCache=@AOT@"
   "$recommended_flags -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
@@ -56,11 +57,11 @@ variant_flags=(
 variant_notes=(
   "JVM defaults (G1, heap up to ¼ of RAM)"
   "+ \`-XX:+UseSerialGC\`"
-  "+ \`-Xmx32m\`"
+  "+ \`-Xms8m -Xmx32m\`"
   "+ \`-XX:TieredStopAtLevel=1\` (C1 only)"
   "+ \`-XX:AOTCache=botty.aot\` (the recommended flags)"
   "c1-only + \`-Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m\`"
-  "heap-32m + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
+  "small-heap + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
 )
 
 log() { printf 'bench: %s\n' "$*" >&2; }
@@ -128,7 +129,7 @@ stop() {
 start_botty() {
   local name=$1 flags
   read -ra flags <<<"$2"
-  LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" \
+  LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" ENDPOINTS_ALL_PORT="$management_port" \
     "$java" "${flags[@]}" -jar "$api_jar" local >"$results/$name.log" 2>&1 &
   server_pid=$!
   wait_ready "$botty_port" "$server_pid"
@@ -213,14 +214,12 @@ sample_rss() {
   done
 }
 
-# measure NAME URL WARMUP SECONDS: warm-up at full speed, then the paced run (RSS sampled),
-# then the full-speed run. Sets m_rate, m_max_p99, m_paced_rate, m_p99, m_p999, m_rss, m_anon, m_file, m_errors.
+# measure NAME URL WARMUP SECONDS: warm-up at the paced rate, then the paced run (p99, RSS
+# sampled: the memory of a process that has only seen that load), then warm-up and run at full
+# speed. Sets m_rate, m_max_p99, m_paced_rate, m_p99, m_p999, m_rss, m_anon, m_file, m_errors.
 measure() {
   local name=$1 url=$2 line sampler
-  if [ "$3" -gt 0 ]; then
-    line=$(wrk_run "$url" "$3")
-    log "$name warm-up: $(field "$line" rate) req/s"
-  fi
+  wrk_run "$url" "$3" "$rate" >/dev/null
   sample_rss "$server_pid" >"$results/$name-rss.txt" &
   sampler=$!
   line=$(wrk_run "$url" "$4" "$rate")
@@ -232,6 +231,7 @@ measure() {
   m_p999=$(field "$line" p999_ms)
   m_errors=$(field "$line" errors)
   read -r m_rss m_anon m_file < <(sort -n "$results/$name-rss.txt" | tail -1)
+  wrk_run "$url" "$3" >/dev/null
   line=$(wrk_run "$url" "$4")
   echo "$line" >"$results/$name-max.txt"
   m_rate=$(field "$line" rate)
@@ -252,7 +252,7 @@ ensure_wrk
 ensure_node
 command -v jq >/dev/null || die "the checks need jq"
 command -v curl >/dev/null || die "the checks need curl"
-for port in "$botty_port" "$node_port"; do
+for port in "$botty_port" "$node_port" "$management_port"; do
   port_free "$port" || die "port $port is in use; set BENCH_PORT to another"
 done
 
@@ -307,7 +307,8 @@ for i in "${!variant_names[@]}"; do
 done
 probe+=(--variant node --seed-file "$results/node-signing-key" -- node bench/node/server.js)
 log "start times: ${#variant_names[@]} JVM variants and Node, $rounds interleaved rounds"
-LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" PORT="$botty_port" DISCORD_PUBLIC_KEY="$node_public_key" \
+LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" ENDPOINTS_ALL_PORT="$management_port" \
+  PORT="$botty_port" DISCORD_PUBLIC_KEY="$node_public_key" \
   "${probe[@]}" >"$results/starts.txt"
 declare -A start_ms start_rss
 while read -r line; do
@@ -342,7 +343,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "$(nproc) cores, load average $load_before at the start, $load_after at the end."
   echo "$("$java" -version 2>&1 | head -1); Node $(node --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
   echo "botty flags: \`${recommended_flags} -XX:AOTCache=botty.aot\`"
-  echo "Load: wrk -t$threads -c$connections, ${duration} s per run after ${warmup} s of warm-up; paced at $rate req/s."
+  echo "Load: wrk -t$threads -c$connections; ${warmup} s warm-up then ${duration} s paced at $rate req/s (p99, RSS), then ${warmup} s warm-up and ${duration} s at full speed (throughput)."
   echo
   echo "| | botty | Node | botty / Node | target | |"
   echo "|---|---|---|---|---|---|"
@@ -357,7 +358,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo "| RSS right after start, MB | ${start_rss[aot-cache]} | ${start_rss[node]} | $(ratio "${start_rss[aot-cache]}" "${start_rss[node]}") | | |"
   echo "| non-2xx or socket errors | $b_errors | $n_errors | | 0 | |"
   echo
-  echo "## JVM variants (${variant_warmup} s warm-up, then ${variant_duration} s runs; ratios against Node above)"
+  echo "## JVM variants (the same sequence with ${variant_warmup} s warm-ups and ${variant_duration} s runs; ratios against Node above)"
   echo
   echo "| variant | flags | start, ms | RSS after start, MB | peak RSS at $rate req/s, MB | p99 at $rate req/s, ms | max req/s |"
   echo "|---|---|---|---|---|---|---|"
