@@ -27,7 +27,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule onlyTheVoiceNodeClientTalksToVoiceNodes = noClasses()
             .that().resideOutsideOfPackage("dev.botty.interactions.voice..")
-            .should().dependOnClassesThat().haveFullyQualifiedName("dev.botty.interactions.voice.RequestSignature");
+            .should().dependOnClassesThat().haveFullyQualifiedName("dev.botty.internal.RequestSignature");
 
     @ArchTest
     static final ArchRule commandsDoNotKnowTheEndpoint = noClasses()

@@ -1,5 +1,6 @@
 package dev.botty.interactions.voice;
 
+import dev.botty.internal.RequestSignature;
 import dev.botty.interactions.config.BottyConfig.VoiceConfig;
 import dev.botty.interactions.discord.Embed;
 import dev.botty.interactions.discord.InteractionResponse;

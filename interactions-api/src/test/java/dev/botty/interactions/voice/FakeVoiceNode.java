@@ -1,5 +1,6 @@
 package dev.botty.interactions.voice;
 
+import dev.botty.internal.RequestSignature;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package dev.botty.interactions.voice;
+package dev.botty.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package dev.botty.interactions.voice;
+package dev.botty.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;

@@ -1,0 +1,10 @@
+/**
+ * The contract between botty's interactions-api and its voice nodes (see docs/internal-api.md):
+ * how requests are signed ({@link dev.botty.internal.RequestSignature}) and what a node reports
+ * about itself ({@link dev.botty.internal.NodeStatus}). Both services compile against this module,
+ * so the two sides cannot drift apart.
+ */
+@NullMarked
+package dev.botty.internal;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,9 @@
+/**
+ * The voice node's internal API: forwarded interactions (signed by the interactions-api, see
+ * docs/internal-api.md) dispatched to {@link dev.botty.voice.api.MusicCommand} beans, and the
+ * node's status.
+ */
+@NullMarked
+package dev.botty.voice.api;
+
+import org.jspecify.annotations.NullMarked;

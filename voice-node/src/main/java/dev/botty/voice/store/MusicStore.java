@@ -1,0 +1,29 @@
+package dev.botty.voice.store;
+
+import dev.botty.voice.music.GuildSnapshot;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where guilds' music outlives the process. Implementations are thread-safe; each call is one
+ * transaction, so a crash leaves either the old or the new state, never a half-written queue.
+ */
+public interface MusicStore extends AutoCloseable {
+    /** Replaces everything stored for the guild with {@code snapshot}. */
+    void save(GuildSnapshot snapshot);
+
+    /**
+     * Records how far the current track is, without rewriting the queue (called every few
+     * seconds while something plays). Does nothing for a guild with nothing stored.
+     */
+    void savePosition(long guildId, long positionMs);
+
+    /** The guild as last saved, if anything was. */
+    Optional<GuildSnapshot> load(long guildId);
+
+    /** Every guild to pick up again after a restart: those whose snapshot is {@link GuildSnapshot#active() active}. */
+    List<GuildSnapshot> loadActive();
+
+    @Override
+    void close();
+}
