@@ -90,15 +90,25 @@ public record NodeStatus(
      * @param playingPlayers of which playing
      * @param cpuLoad        Lavalink's own CPU share, 0–1
      * @param memoryUsedBytes the server's used heap
-     * @param frameDeficit   frames missing per minute of playback, or null when the server sent no frame stats
+     * @param frames         the last minute's frame stats, or null when the server sent none (no player)
      */
     @Serdeable
     public record LavalinkNode(String name, String state, @Nullable String version, int players, int playingPlayers,
-                               double cpuLoad, long memoryUsedBytes, @Nullable Integer frameDeficit) {
+                               double cpuLoad, long memoryUsedBytes, @Nullable Frames frames) {
         public boolean usable() {
             return "CONNECTED".equals(state);
         }
     }
+
+    /**
+     * Lavalink's frame stats over the last minute, summed over its players (3,000 per playing player is perfect).
+     *
+     * @param sent    frames sent to Discord
+     * @param nulled  frames that were empty (nothing to send)
+     * @param deficit frames expected but neither sent nor nulled: stutter
+     */
+    @Serdeable
+    public record Frames(int sent, int nulled, int deficit) {}
 
     /**
      * @param at      when it happened
