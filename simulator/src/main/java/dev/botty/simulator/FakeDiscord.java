@@ -33,7 +33,8 @@ import java.util.regex.Pattern;
  * A loopback stand-in for Discord's REST API, as far as botty uses it: the interaction webhook
  * ({@code PATCH /webhooks/{app}/{token}/messages/@original}, follow-ups), application command
  * registration (GET/PUT global and guild commands, kept as Discord keeps them: see
- * {@link ApplicationCommandStore}) and {@code GET /users/@me}. Every call is recorded; tests can
+ * {@link ApplicationCommandStore}), channel messages the bot posts and edits (its "now playing"
+ * message), a voice channel's status, and {@code GET /users/@me}. Every call is recorded; tests can
  * make the next calls answer 429 the way Discord does, and expire an interaction token.
  */
 public final class FakeDiscord implements AutoCloseable {
@@ -63,6 +64,8 @@ public final class FakeDiscord implements AutoCloseable {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/(\\d+))?/commands");
+    private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages(/(\\d+))?");
+    private static final Pattern VOICE_STATUS = Pattern.compile("/api/v10/channels/(\\d+)/voice-status");
     private static final Pattern WEBHOOK = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)(/messages/@original)?");
 
     private final HttpServer server;
@@ -70,6 +73,9 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final AtomicLong nextCommandId = new AtomicLong(1_500_000_000_000_000_000L);
     private final ApplicationCommandStore commands = new ApplicationCommandStore(nextCommandId);
+    /** Messages the bot has posted, by id: channel id and the message object as last written. */
+    private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
+    private final Map<String, String> voiceStatuses = new ConcurrentHashMap<>();
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger rateLimitedCalls = new AtomicInteger();
     private volatile String rateLimitedMethod = null;
@@ -186,8 +192,20 @@ public final class FakeDiscord implements AutoCloseable {
             }
             Matcher webhook = WEBHOOK.matcher(path);
             Matcher commands = COMMANDS.matcher(path);
+            Matcher channelMessages = CHANNEL_MESSAGES.matcher(path);
+            Matcher voiceStatus = VOICE_STATUS.matcher(path);
             if (webhook.matches()) {
                 handleWebhook(exchange, method, webhook, body);
+            } else if (channelMessages.matches()) {
+                handleChannelMessage(exchange, method, channelMessages, body);
+            } else if (voiceStatus.matches() && method.equals("PUT")) {
+                if (!authorized(exchange)) {
+                    return;
+                }
+                JsonNode status = MAPPER.readTree(body).path("status");
+                voiceStatuses.put(voiceStatus.group(1), status.isNull() || status.isMissingNode() ? "" : status.asText());
+                exchange.sendResponseHeaders(204, -1);
+                exchange.close();
             } else if (commands.matches()) {
                 handleCommands(exchange, method, commands, body);
             } else if (path.equals("/api/v10/users/@me") && method.equals("GET")) {
@@ -235,6 +253,86 @@ public final class FakeDiscord implements AutoCloseable {
         answer.put("application_id", match.group(1));
         answer.put("webhook_id", match.group(1));
         send(exchange, 200, answer);
+    }
+
+    /**
+     * {@code POST /channels/{id}/messages} and {@code PATCH /channels/{id}/messages/{message.id}},
+     * answered with a message object shaped on the docs' example (author: the bot).
+     */
+    private void handleChannelMessage(HttpExchange exchange, String method, Matcher match, String body) throws IOException {
+        if (!authorized(exchange)) {
+            return;
+        }
+        String channelId = match.group(1);
+        String messageId = match.group(3);
+        JsonNode sent = MAPPER.readTree(body);
+        if (!(sent instanceof ObjectNode fields)) {
+            send(exchange, 400, error(50109, "The request body contains invalid JSON."));
+            return;
+        }
+        ObjectNode message;
+        if (messageId == null && method.equals("POST")) {
+            message = newMessage(channelId, Long.toString(nextCommandId.incrementAndGet()));
+        } else if (messageId != null && method.equals("PATCH")) {
+            ObjectNode existing = messages.get(messageId);
+            if (existing == null || !existing.path("channel_id").asText().equals(channelId)) {
+                send(exchange, 404, error(10008, "Unknown Message"));
+                return;
+            }
+            message = existing.deepCopy();
+            message.put("edited_timestamp", Instant.now().toString());
+        } else {
+            send(exchange, 405, error(0, "405: Method Not Allowed"));
+            return;
+        }
+        for (String field : List.of("content", "embeds", "components", "flags")) {
+            if (fields.has(field)) {
+                message.set(field, fields.get(field));
+            }
+        }
+        messages.put(message.path("id").asText(), message);
+        send(exchange, 200, message);
+    }
+
+    private static ObjectNode newMessage(String channelId, String id) {
+        ObjectNode message = MAPPER.createObjectNode()
+                .put("id", id)
+                .put("type", 0)
+                .put("channel_id", channelId)
+                .put("content", "")
+                .put("timestamp", Instant.now().toString())
+                .putNull("edited_timestamp")
+                .put("tts", false)
+                .put("mention_everyone", false)
+                .put("pinned", false)
+                .put("flags", 0);
+        message.putObject("author")
+                .put("id", InteractionBuilder.LOCAL_APPLICATION_ID)
+                .put("username", "botty")
+                .put("discriminator", "0")
+                .putNull("global_name")
+                .putNull("avatar")
+                .put("bot", true);
+        message.putArray("mentions");
+        message.putArray("mention_roles");
+        message.putArray("attachments");
+        message.putArray("embeds");
+        message.putArray("components");
+        return message;
+    }
+
+    /** The bot's messages in a channel as they stand now, oldest first. */
+    public List<JsonNode> channelMessages(long channelId) {
+        return messages.values().stream()
+                .filter(m -> m.path("channel_id").asText().equals(Long.toString(channelId)))
+                .sorted(java.util.Comparator.comparing(m -> Long.parseLong(m.path("id").asText())))
+                .map(m -> (JsonNode) m.deepCopy())
+                .toList();
+    }
+
+    /** A voice channel's status as last set ({@code ""} when cleared), or empty if never set. */
+    public Optional<String> voiceStatus(long channelId) {
+        return Optional.ofNullable(voiceStatuses.get(Long.toString(channelId)));
     }
 
     private void handleCommands(HttpExchange exchange, String method, Matcher match, String body) throws IOException {

@@ -4,17 +4,35 @@ import dev.botty.settings.ConfigException;
 import dev.botty.settings.Environment;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The voice node's whole configuration, typed and validated once at start. */
-public record VoiceNodeConfig(GatewayConfig gateway) {
+public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music) {
 
     /**
      * How the node reaches Discord's gateway. {@code gatewayUrl} is empty for Discord's own
      * gateway; {@code botToken} is never part of {@link #toString()}.
      */
     public record GatewayConfig(String botToken, URI apiUrl, Optional<URI> gatewayUrl, int shardId, int shardCount) {
+        /**
+         * The bot's user id, which a bot token begins with (Base64, before the first dot); Lavalink
+         * wants it before the gateway has said who we are.
+         */
+        public long botUserId() {
+            try {
+                String first = botToken.substring(0, Math.max(0, botToken.indexOf('.')));
+                return Long.parseUnsignedLong(new String(java.util.Base64.getUrlDecoder().decode(
+                        first.replace('+', '-').replace('/', '_')), java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("DISCORD_BOT_TOKEN does not look like a bot token (it should start with the bot's id in Base64)");
+            }
+        }
+
         @Override
         public String toString() {
             return "GatewayConfig[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl.map(URI::toString).orElse("(Discord's)")
@@ -22,7 +40,28 @@ public record VoiceNodeConfig(GatewayConfig gateway) {
         }
     }
 
+    /**
+     * How the node plays music: the Lavalink servers, the search sources in the order they are
+     * tried, and when an idle or lonely bot leaves. {@code lavalinkPassword} is never part of
+     * {@link #toString()}.
+     */
+    public record MusicConfig(List<URI> lavalinkUrls, String lavalinkPassword, List<String> searchSources,
+                              Duration idleTimeout, Duration aloneTimeout) {
+        public MusicConfig {
+            lavalinkUrls = List.copyOf(lavalinkUrls);
+            searchSources = List.copyOf(searchSources);
+        }
+
+        @Override
+        public String toString() {
+            return "MusicConfig[lavalinkUrls=" + lavalinkUrls + ", searchSources=" + searchSources + ", idleTimeout=" + idleTimeout
+                    + ", aloneTimeout=" + aloneTimeout + ", lavalinkPassword=(set)]";
+        }
+    }
+
     private static final int MAX_SHARDS = 1024;
+    private static final Pattern SEARCH_PREFIX = Pattern.compile("[a-z][a-z0-9]{1,30}search");
+    private static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
     private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
 
     /** Reads and checks everything; throws {@link ConfigException} naming the first bad setting. */
@@ -39,13 +78,61 @@ public record VoiceNodeConfig(GatewayConfig gateway) {
                 url(env, Setting.DISCORD_API_URL, "http", "https").orElseThrow(),
                 url(env, Setting.DISCORD_GATEWAY_URL, "ws", "wss"),
                 shardId,
-                shardCount));
+                shardCount), music(env));
+    }
+
+    private static MusicConfig music(Environment env) {
+        String password = env.get(Setting.LAVALINK_PASSWORD).filter(s -> !s.isEmpty()).orElseThrow(
+                () -> new ConfigException("LAVALINK_PASSWORD is required (lavalink.server.password in lavalink/application.yml)"));
+        List<URI> urls = new ArrayList<>();
+        for (String item : env.get(Setting.LAVALINK_URLS).orElseThrow().split(",")) {
+            String text = item.strip();
+            if (text.isEmpty()) {
+                continue;
+            }
+            try {
+                URI uri = URI.create(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException();
+                }
+                if (urls.contains(uri)) {
+                    throw new ConfigException("LAVALINK_URLS lists " + uri + " twice");
+                }
+                urls.add(uri);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("LAVALINK_URLS must be comma-separated http(s) URLs, like http://lavalink:2333");
+            }
+        }
+        if (urls.isEmpty()) {
+            throw new ConfigException("LAVALINK_URLS must name at least one Lavalink server");
+        }
+        LinkedHashSet<String> sources = new LinkedHashSet<>();
+        for (String item : env.get(Setting.SEARCH_SOURCES).orElseThrow().split(",")) {
+            String source = item.strip();
+            if (source.isEmpty()) {
+                continue;
+            }
+            if (!SEARCH_PREFIX.matcher(source).matches()) {
+                throw new ConfigException("SEARCH_SOURCES must be Lavalink search prefixes like ytsearch,scsearch (not '" + source + "')");
+            }
+            sources.add(source);
+        }
+        if (sources.isEmpty()) {
+            throw new ConfigException("SEARCH_SOURCES must name at least one search source, like ytsearch");
+        }
+        return new MusicConfig(urls, password, List.copyOf(sources),
+                Duration.ofSeconds(number(env, Setting.IDLE_TIMEOUT_SECONDS, 10, MAX_TIMEOUT_SECONDS)),
+                Duration.ofSeconds(number(env, Setting.ALONE_TIMEOUT_SECONDS, 0, MAX_TIMEOUT_SECONDS)));
     }
 
     private static int number(Environment env, Setting setting, int min, int max) {
+        return (int) number(env, setting, (long) min, (long) max);
+    }
+
+    private static long number(Environment env, Setting setting, long min, long max) {
         String value = env.get(setting).orElseThrow();
         try {
-            int parsed = Integer.parseInt(value);
+            long parsed = Long.parseLong(value);
             if (parsed < min || parsed > max) {
                 throw new ConfigException(setting.name() + " must be between " + min + " and " + max
                         + (setting == Setting.DISCORD_SHARD_ID ? " (one less than DISCORD_SHARD_COUNT)" : ""));

@@ -4,6 +4,7 @@ import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -14,6 +15,7 @@ import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.GuildVoiceState;
 import net.dv8tion.jda.api.entities.Member;
 import net.dv8tion.jda.api.entities.channel.middleman.AudioChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.events.StatusChangeEvent;
 import net.dv8tion.jda.api.events.session.ReadyEvent;
 import net.dv8tion.jda.api.exceptions.InvalidTokenException;
@@ -44,10 +46,17 @@ public final class VoiceGateway implements AutoCloseable {
 
     private final JDA jda;
     private final CountDownLatch ready;
+    private final ChannelNotices notices;
 
     private VoiceGateway(JDA jda, CountDownLatch ready) {
         this.jda = jda;
         this.ready = ready;
+        this.notices = new ChannelNotices(jda);
+    }
+
+    /** The bot's messages and voice channel statuses. */
+    public ChannelNotices notices() {
+        return notices;
     }
 
     /**
@@ -143,6 +152,18 @@ public final class VoiceGateway implements AutoCloseable {
     }
 
     /**
+     * Asks Discord again for the voice connection in a channel the bot already sits in (after a
+     * restart Discord may still show it there): fresh voice state and server updates follow.
+     */
+    public void reconnect(long guildId, long channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        AudioChannel channel = guild == null ? null : guild.getChannelById(AudioChannel.class, channelId);
+        if (channel != null) {
+            jda.getDirectAudioController().reconnect(channel);
+        }
+    }
+
+    /**
      * Asks Discord to take the bot out of voice in a guild; a {@link VoiceEvent.BotDisconnected}
      * follows if it was in. Returns whether the bot was in a voice channel there.
      */
@@ -162,6 +183,51 @@ public final class VoiceGateway implements AutoCloseable {
         Guild guild = jda.getGuildById(guildId);
         long channel = guild == null ? 0 : currentChannel(guild);
         return channel == 0 ? OptionalLong.empty() : OptionalLong.of(channel);
+    }
+
+    /** The voice channel a member sits in, as far as the gateway has told; empty when not in voice or unknown. */
+    public OptionalLong memberChannel(long guildId, long userId) {
+        Guild guild = jda.getGuildById(guildId);
+        Member member = guild == null ? null : guild.getMemberById(userId);
+        GuildVoiceState state = member == null ? null : member.getVoiceState();
+        AudioChannel channel = state == null ? null : state.getChannel();
+        return channel == null ? OptionalLong.empty() : OptionalLong.of(channel.getIdLong());
+    }
+
+    /** Whether anyone but bots sits in the channel. */
+    public boolean hasListeners(long guildId, long channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        AudioChannel channel = guild == null ? null : guild.getChannelById(AudioChannel.class, channelId);
+        return channel != null && channel.getMembers().stream().anyMatch(member -> !member.getUser().isBot());
+    }
+
+    public Optional<String> guildName(long guildId) {
+        return Optional.ofNullable(jda.getGuildById(guildId)).map(Guild::getName);
+    }
+
+    public Optional<String> channelName(long guildId, long channelId) {
+        return Optional.ofNullable(jda.getGuildById(guildId))
+                .map(guild -> guild.getGuildChannelById(channelId))
+                .map(GuildChannel::getName);
+    }
+
+    /** The bot's own user id, known once logged in. */
+    public long selfUserId() {
+        return jda.getSelfUser().getIdLong();
+    }
+
+    /** JDA's status, e.g. {@code CONNECTED}, and the last heartbeat round trip in ms (-1 before the first). */
+    public String state() {
+        return jda.getStatus().name();
+    }
+
+    public long pingMillis() {
+        return jda.getGatewayPing();
+    }
+
+    /** The guilds of this shard. */
+    public List<Long> guildIds() {
+        return jda.getGuilds().stream().map(Guild::getIdLong).toList();
     }
 
     private static long currentChannel(Guild guild) {

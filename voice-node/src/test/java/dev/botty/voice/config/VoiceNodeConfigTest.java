@@ -24,6 +24,7 @@ class VoiceNodeConfigTest {
     private static Map<String, String> valid() {
         Map<String, String> env = new HashMap<>();
         env.put("DISCORD_BOT_TOKEN", TOKEN);
+        env.put("LAVALINK_PASSWORD", "youshallnotpass");
         return env;
     }
 
@@ -60,6 +61,47 @@ class VoiceNodeConfigTest {
     }
 
     @Test
+    void playsThroughTheLocalLavalinkByDefault() {
+        VoiceNodeConfig.MusicConfig music = load(valid()).music();
+        assertEquals(java.util.List.of(java.net.URI.create("http://127.0.0.1:2333")), music.lavalinkUrls());
+        assertEquals("youshallnotpass", music.lavalinkPassword());
+        assertEquals(java.util.List.of("ytsearch", "scsearch"), music.searchSources());
+        assertEquals(java.time.Duration.ofMinutes(10), music.idleTimeout());
+        assertEquals(java.time.Duration.ofSeconds(30), music.aloneTimeout());
+    }
+
+    @Test
+    void readsSeveralLavalinkServersAndSources() {
+        Map<String, String> env = valid();
+        env.put("LAVALINK_URLS", " http://lavalink-a:2333/, https://lavalink-b.example ");
+        env.put("SEARCH_SOURCES", "scsearch,ytmsearch");
+        env.put("IDLE_TIMEOUT_SECONDS", "120");
+        env.put("ALONE_TIMEOUT_SECONDS", "0");
+        VoiceNodeConfig.MusicConfig music = load(env).music();
+        assertEquals(java.util.List.of(java.net.URI.create("http://lavalink-a:2333"), java.net.URI.create("https://lavalink-b.example")),
+                music.lavalinkUrls());
+        assertEquals(java.util.List.of("scsearch", "ytmsearch"), music.searchSources());
+        assertEquals(java.time.Duration.ofMinutes(2), music.idleTimeout());
+        assertEquals(java.time.Duration.ZERO, music.aloneTimeout());
+    }
+
+    @Test
+    void needsTheLavalinkPassword() {
+        Map<String, String> env = valid();
+        env.remove("LAVALINK_PASSWORD");
+        assertEquals("LAVALINK_PASSWORD is required (lavalink.server.password in lavalink/application.yml)", failure(env));
+    }
+
+    @Test
+    void takesTheBotsIdFromItsToken() {
+        Map<String, String> env = valid();
+        env.put("DISCORD_BOT_TOKEN", "MTEwMDAwMDAwMDAwMDAwMDAwMQ.simulated.token");
+        assertEquals(1100000000000000001L, load(env).gateway().botUserId());
+        String message = assertThrows(ConfigException.class, () -> load(valid()).gateway().botUserId()).getMessage();
+        assertTrue(message.startsWith("DISCORD_BOT_TOKEN does not look like a bot token"), message);
+    }
+
+    @Test
     void stopsWithOneLineNamingAMissingToken() {
         String message = failure(Map.of());
         assertTrue(message.startsWith("DISCORD_BOT_TOKEN is required"), message);
@@ -74,6 +116,12 @@ class VoiceNodeConfigTest {
         "DISCORD_SHARD_COUNT | 0 | DISCORD_SHARD_COUNT must be between 1 and 1024",
         "DISCORD_SHARD_COUNT | two | DISCORD_SHARD_COUNT must be a whole number",
         "DISCORD_SHARD_ID | 1 | DISCORD_SHARD_ID must be between 0 and 0 (one less than DISCORD_SHARD_COUNT)",
+        "LAVALINK_URLS | lavalink:2333 | LAVALINK_URLS must be comma-separated http(s) URLs, like http://lavalink:2333",
+        "LAVALINK_URLS | ' , ' | LAVALINK_URLS must name at least one Lavalink server",
+        "LAVALINK_URLS | 'http://a:2333,http://a:2333/' | LAVALINK_URLS lists http://a:2333 twice",
+        "SEARCH_SOURCES | 'ytsearch, youtube' | SEARCH_SOURCES must be Lavalink search prefixes like ytsearch,scsearch (not 'youtube')",
+        "IDLE_TIMEOUT_SECONDS | 5 | IDLE_TIMEOUT_SECONDS must be between 10 and 604800",
+        "ALONE_TIMEOUT_SECONDS | soon | ALONE_TIMEOUT_SECONDS must be a whole number",
     })
     void stopsNamingAMalformedValue(String name, String value, String expected) {
         Map<String, String> env = valid();
@@ -85,7 +133,7 @@ class VoiceNodeConfigTest {
     void readsTheTokenFromAMountedSecret(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("token");
         Files.writeString(secret, TOKEN + "\n");
-        assertEquals(TOKEN, load(Map.of("DISCORD_BOT_TOKEN_FILE", secret.toString())).gateway().botToken());
+        assertEquals(TOKEN, load(Map.of("DISCORD_BOT_TOKEN_FILE", secret.toString(), "LAVALINK_PASSWORD", "x")).gateway().botToken());
     }
 
     @Test
@@ -101,5 +149,6 @@ class VoiceNodeConfigTest {
     void neverPrintsTheToken() {
         VoiceNodeConfig config = load(valid());
         assertFalse(config.toString().contains(TOKEN), config.toString());
+        assertFalse(config.toString().contains("youshallnotpass"), config.toString());
     }
 }

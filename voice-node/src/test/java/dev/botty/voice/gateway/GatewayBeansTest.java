@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.botty.voice.config.VoiceNodeConfig;
 import io.micronaut.context.ApplicationContext;
+import dev.botty.simulator.FakeLavalink;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -18,8 +20,9 @@ class GatewayBeansTest {
     @Test
     void startsWithTheApplicationAndFeedsListenerBeans() throws Exception {
         try (SimulatedDiscord discord = SimulatedDiscord.start();
+                FakeLavalink lavalink = FakeLavalink.start();
                 ApplicationContext context = ApplicationContext.builder()
-                        .singletons(new VoiceNodeConfig(discord.config(TOKEN)))
+                        .singletons(new VoiceNodeConfig(discord.config(TOKEN), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30))))
                         .start()) {
             VoiceGateway voice = context.getBean(VoiceGateway.class);
             assertTrue(voice.awaitReady(TIMEOUT));
@@ -34,9 +37,9 @@ class GatewayBeansTest {
 
     @Test
     void aRefusedTokenStopsTheStart() throws Exception {
-        try (SimulatedDiscord discord = SimulatedDiscord.start()) {
+        try (SimulatedDiscord discord = SimulatedDiscord.start(); FakeLavalink lavalink = FakeLavalink.start()) {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> ApplicationContext.builder()
-                    .singletons(new VoiceNodeConfig(discord.config("not-the-token")))
+                    .singletons(new VoiceNodeConfig(discord.config("not-the-token"), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30))))
                     .start());
             Throwable cause = failure;
             while (cause != null && !(cause instanceof GatewayLoginException)) {

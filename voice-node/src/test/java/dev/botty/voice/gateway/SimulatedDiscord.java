@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * Discord's REST and gateway stand-ins on loopback with one guild, and a {@link VoiceGateway}
  * logged into them whose updates and events are recorded in order.
  */
-final class SimulatedDiscord implements AutoCloseable {
+public final class SimulatedDiscord implements AutoCloseable {
     static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.simulated.token";
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -57,6 +57,12 @@ final class SimulatedDiscord implements AutoCloseable {
     /** The stand-ins only; call {@link #connect} to log in. */
     static SimulatedDiscord start() throws Exception {
         return new SimulatedDiscord();
+    }
+
+    /** Music through a Lavalink stand-in, leaving a silent bot after {@code idle}, a lonely one after {@code alone}. */
+    static dev.botty.voice.config.VoiceNodeConfig.MusicConfig music(dev.botty.simulator.FakeLavalink lavalink, Duration idle, Duration alone) {
+        return new dev.botty.voice.config.VoiceNodeConfig.MusicConfig(List.of(lavalink.uri()), lavalink.password(),
+                List.of("ytsearch", "scsearch"), idle, alone);
     }
 
     GatewayConfig config(String token) {

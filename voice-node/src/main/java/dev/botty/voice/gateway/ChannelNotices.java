@@ -1,0 +1,81 @@
+package dev.botty.voice.gateway;
+
+import dev.botty.voice.api.Answer.Card;
+import java.util.concurrent.CompletableFuture;
+import net.dv8tion.jda.api.EmbedBuilder;
+import net.dv8tion.jda.api.JDA;
+import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.entities.Guild;
+import net.dv8tion.jda.api.entities.Message;
+import net.dv8tion.jda.api.entities.MessageEmbed;
+import net.dv8tion.jda.api.entities.channel.attribute.IVoiceStatusChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
+import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildChannel;
+
+/**
+ * What the bot shows in a guild besides answers to commands: one "now playing" message per guild,
+ * posted once and then edited in place, and the voice channel's status (the line under its name
+ * saying what plays). Both are best effort: without the permission, nothing is sent and the
+ * future completes empty-handed rather than failing the music.
+ */
+public final class ChannelNotices {
+    /** Discord's limit on a voice channel status. */
+    static final int MAX_STATUS = IVoiceStatusChannel.MAX_STATUS_LENGTH;
+
+    private final JDA jda;
+
+    ChannelNotices(JDA jda) {
+        this.jda = jda;
+    }
+
+    /**
+     * Posts the card in the channel, or edits message {@code messageId} there when it is not 0.
+     * Completes with the message's id (the same one when edited; a new one when the old message
+     * is gone), or 0 when the bot may not post there.
+     */
+    public CompletableFuture<Long> postOrEdit(long channelId, long messageId, Card card) {
+        GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
+        if (channel == null || !channel.canTalk() || !mayEmbed(channel)) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        MessageEmbed embed = embed(card);
+        CompletableFuture<Message> sent;
+        if (messageId == 0) {
+            sent = channel.sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).submit();
+        } else {
+            sent = channel.editMessageEmbedsById(messageId, embed).submit()
+                    // Deleted meanwhile: post a fresh one.
+                    .exceptionallyCompose(gone -> channel.sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).submit());
+        }
+        return sent.thenApply(Message::getIdLong);
+    }
+
+    /** Sets the voice channel's status ({@code ""} clears it); completes false when the bot may not. */
+    public CompletableFuture<Boolean> voiceStatus(long guildId, long channelId, String status) {
+        Guild guild = jda.getGuildById(guildId);
+        GuildChannel channel = guild == null ? null : guild.getGuildChannelById(channelId);
+        if (!(channel instanceof IVoiceStatusChannel voice) || !(channel instanceof StandardGuildChannel standard)
+                || !guild.getSelfMember().hasPermission(standard, Permission.VOICE_SET_STATUS)) {
+            return CompletableFuture.completedFuture(false);
+        }
+        String text = status.length() > MAX_STATUS ? status.substring(0, MAX_STATUS - 1) + "…" : status;
+        return voice.modifyStatus(text).submit().thenApply(done -> true);
+    }
+
+    private static boolean mayEmbed(GuildMessageChannel channel) {
+        return channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_EMBED_LINKS);
+    }
+
+    static MessageEmbed embed(Card card) {
+        EmbedBuilder embed = new EmbedBuilder().setTitle(card.title(), card.url()).setDescription(card.description());
+        if (card.thumbnailUrl() != null) {
+            embed.setThumbnail(card.thumbnailUrl());
+        }
+        card.fields().forEach(field -> embed.addField(field.name(), field.value(), field.inline()));
+        if (card.footer() != null) {
+            embed.setFooter(card.footer());
+        }
+        return embed.build();
+    }
+}

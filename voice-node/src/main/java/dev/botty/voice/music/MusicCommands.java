@@ -1,0 +1,435 @@
+package dev.botty.voice.music;
+
+import dev.botty.lavalink.NodeUnavailableException;
+import dev.botty.lavalink.protocol.v4.Track;
+import dev.botty.voice.api.Answer;
+import dev.botty.voice.api.MusicCommand;
+import dev.botty.voice.api.MusicRequest;
+import dev.botty.voice.gateway.JoinOutcome;
+import dev.botty.voice.gateway.VoiceGateway;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+
+/**
+ * What each music command does, answered to the person who used it. The rules every command
+ * shares: music needs the caller in a voice channel; once the bot sits in one, only people in
+ * that channel steer it (anyone may look at the queue); a guild has one bot channel at a time.
+ */
+final class MusicCommands {
+    private static final int MAX_CHOICES = 10;
+    private static final int CHOICE_LIMIT = 100;
+
+    private final Jukebox jukebox;
+
+    MusicCommands(Jukebox jukebox) {
+        this.jukebox = jukebox;
+    }
+
+    /** The command of that name. */
+    MusicCommand named(String name) {
+        return all().stream().filter(command -> command.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Every command, as beans for the internal API. */
+    List<MusicCommand> all() {
+        return List.of(
+                command("join", this::join),
+                new Play(),
+                command("queue", this::queue),
+                command("nowplaying", this::nowPlaying),
+                command("skip", this::skip),
+                command("stop", this::stop),
+                command("leave", this::leave),
+                command("jump", this::jump),
+                command("remove", this::remove),
+                command("pause", request -> pause(request, true)),
+                command("resume", request -> pause(request, false)),
+                command("seek", this::seek),
+                command("volume", this::volume),
+                command("shuffle", this::shuffle),
+                command("loop", this::loop));
+    }
+
+    private static MusicCommand command(String name, Function<MusicRequest, Answer> run) {
+        return new MusicCommand() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public CompletionStage<Answer> run(MusicRequest request) {
+                return CompletableFuture.completedFuture(run.apply(request));
+            }
+        };
+    }
+
+    private VoiceGateway gateway() {
+        return jukebox.services().gateway();
+    }
+
+    // ---- Joining and playing -------------------------------------------------------------------
+
+    private Answer join(MusicRequest request) {
+        OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
+        if (caller.isEmpty()) {
+            return Answer.refused("🎧 Join a voice channel first, then ask me again.");
+        }
+        GuildMusic music = jukebox.guild(request.guildId());
+        if (music.voiceChannelId() == caller.getAsLong()) {
+            return Answer.refused("🎧 I'm already here in <#" + caller.getAsLong() + ">.");
+        }
+        Answer busy = busyElsewhere(request, music, caller.getAsLong());
+        if (busy != null) {
+            return busy;
+        }
+        return switch (joinCaller(request, music, caller.getAsLong())) {
+            case null -> Answer.ok("🎧 Joining <#" + caller.getAsLong() + ">. `/play` something!");
+            case Answer refusal -> refusal;
+        };
+    }
+
+    /** Asks Discord to put the bot in the caller's channel; null when under way, else why not. */
+    private Answer joinCaller(MusicRequest request, GuildMusic music, long channel) {
+        JoinOutcome outcome = gateway().join(request.guildId(), channel);
+        return switch (outcome) {
+            case REQUESTED, ALREADY_THERE -> {
+                music.joining(channel, request.channelId());
+                yield null;
+            }
+            case NO_PERMISSION -> Answer.refused("🔒 I'm not allowed to join <#" + channel + ">: I need the View Channel and Connect permissions there.");
+            case CHANNEL_FULL -> Answer.refused("🚪 <#" + channel + "> is full.");
+            case NOT_A_VOICE_CHANNEL -> Answer.refused("🎧 I can't find your voice channel; try again in a moment.");
+            case UNKNOWN_GUILD -> Answer.error("⚠️ This server isn't on my voice connection yet; try again in a minute.");
+        };
+    }
+
+    /** The bot plays to others in another channel: it will not be pulled away. */
+    private Answer busyElsewhere(MusicRequest request, GuildMusic music, long callerChannel) {
+        long botChannel = music.voiceChannelId();
+        if (botChannel != 0 && botChannel != callerChannel && music.current() != null
+                && gateway().hasListeners(request.guildId(), botChannel)) {
+            return Answer.refused("🎧 I'm playing in <#" + botChannel + ">: join me there.");
+        }
+        return null;
+    }
+
+    private final class Play implements MusicCommand {
+        @Override
+        public String name() {
+            return "play";
+        }
+
+        @Override
+        public CompletionStage<Answer> run(MusicRequest request) {
+            String query = request.option("query").map(String::strip).orElse("");
+            if (query.isEmpty()) {
+                return CompletableFuture.completedFuture(Answer.refused("🔍 Tell me what to play: a link, or words to search for."));
+            }
+            OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
+            if (caller.isEmpty()) {
+                return CompletableFuture.completedFuture(Answer.refused("🎧 Join a voice channel first, then ask me again."));
+            }
+            GuildMusic music = jukebox.guild(request.guildId());
+            Answer busy = busyElsewhere(request, music, caller.getAsLong());
+            if (busy != null) {
+                return CompletableFuture.completedFuture(busy);
+            }
+            if (music.room() <= 0) {
+                return CompletableFuture.completedFuture(Answer.refused("📚 The queue is full (" + GuildMusic.MAX_QUEUE + " tracks)."));
+            }
+            return jukebox.load(request.guildId(), query, request.userId())
+                    .thenApply(loaded -> queue(request, music, caller.getAsLong(), loaded))
+                    .exceptionally(MusicCommands::lavalinkTrouble);
+        }
+
+        private Answer queue(MusicRequest request, GuildMusic music, long callerChannel, TrackLoader.Loaded loaded) {
+            return switch (loaded) {
+                case TrackLoader.Loaded.Failed failed -> {
+                    jukebox.services().metrics().loadFailed();
+                    yield Answer.error("⚠️ I couldn't load that: " + failed.message());
+                }
+                case TrackLoader.Loaded.NoMatches none -> {
+                    jukebox.services().metrics().loadFailed();
+                    yield Answer.refused("🔍 Nothing found for “" + Cards.clip(none.query(), 100) + "”." + note(none.note()));
+                }
+                case TrackLoader.Loaded.Tracks tracks -> {
+                    if (music.voiceChannelId() != callerChannel) {
+                        Answer refusal = busyElsewhere(request, music, callerChannel);
+                        if (refusal == null) {
+                            refusal = joinCaller(request, music, callerChannel);
+                        }
+                        if (refusal != null) {
+                            yield refusal;
+                        }
+                    }
+                    yield queued(music.enqueue(tracks.tracks(), request.channelId()), tracks, music);
+                }
+            };
+        }
+
+        private Answer queued(int position, TrackLoader.Loaded.Tracks loaded, GuildMusic music) {
+            QueuedTrack first = loaded.tracks().getFirst();
+            String what;
+            if (loaded.playlistName() != null) {
+                int added = Math.min(loaded.tracks().size(), GuildMusic.MAX_QUEUE);
+                what = "📜 Queued " + added + (added == 1 ? " track" : " tracks") + " from **" + Cards.escape(loaded.playlistName()) + "**"
+                        + (position == 0 ? ", starting with " + Cards.link(first) : "") + ".";
+            } else if (position == 0) {
+                what = "▶️ Playing " + Cards.link(first) + " by " + Cards.escape(first.author()) + " · " + length(first) + ".";
+            } else {
+                what = "➕ Queued " + Cards.link(first) + " · " + length(first) + " · #" + position + " in the queue.";
+            }
+            return Answer.ok(what + note(loaded.note()));
+        }
+
+        @Override
+        public CompletionStage<List<Choice>> suggest(MusicRequest request) {
+            String typed = request.option("query").map(String::strip).orElse("");
+            if (typed.length() < 2) {
+                return CompletableFuture.completedFuture(List.of());
+            }
+            if (TrackLoader.isUrl(typed)) {
+                return CompletableFuture.completedFuture(typed.length() <= CHOICE_LIMIT ? List.of(new Choice(typed, typed)) : List.of());
+            }
+            return jukebox.suggestions(request.guildId(), typed)
+                    .thenApply(tracks -> tracks.stream().limit(MAX_CHOICES).map(MusicCommands::choice).flatMap(java.util.Optional::stream).toList())
+                    .exceptionally(failure -> List.of());
+        }
+    }
+
+    /** A search result as a choice: its title and length shown, its URL sent back (so /play loads exactly it). */
+    private static java.util.Optional<MusicCommand.Choice> choice(Track track) {
+        String uri = track.info().uri();
+        if (uri == null || uri.length() > CHOICE_LIMIT) {
+            return java.util.Optional.empty();
+        }
+        String length = track.info().isStream() ? "live" : Cards.time(track.info().length());
+        String name = Cards.clip(track.info().title() + " — " + track.info().author(), CHOICE_LIMIT - length.length() - 3) + " · " + length;
+        return java.util.Optional.of(new MusicCommand.Choice(name, uri));
+    }
+
+    private static String length(QueuedTrack track) {
+        return track.stream() ? "live" : Cards.time(track.lengthMs());
+    }
+
+    private static String note(String note) {
+        return note == null ? "" : "\n-# " + note;
+    }
+
+    private static Answer lavalinkTrouble(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        if (cause instanceof NodeUnavailableException) {
+            return Answer.error("🔌 The music server is unreachable right now; try again in a minute.");
+        }
+        return Answer.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
+    }
+
+    // ---- Looking -------------------------------------------------------------------------------
+
+    private Answer queue(MusicRequest request) {
+        GuildMusic music = jukebox.guild(request.guildId());
+        QueuedTrack current = music.current();
+        List<QueuedTrack> queue = music.queue();
+        if (current == null && queue.isEmpty()) {
+            return Answer.refused("📭 The queue is empty. `/play` something!");
+        }
+        int page = (int) Math.min(Integer.MAX_VALUE, request.integer("page").orElse(1));
+        int pages = Math.max(1, (queue.size() + Cards.PAGE_SIZE - 1) / Cards.PAGE_SIZE);
+        if (page < 1 || page > pages) {
+            return Answer.refused("📄 There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of queue.");
+        }
+        return Answer.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume()));
+    }
+
+    private Answer nowPlaying(MusicRequest request) {
+        GuildMusic music = jukebox.guild(request.guildId());
+        QueuedTrack current = music.current();
+        if (current == null) {
+            return Answer.refused("🔇 Nothing is playing.");
+        }
+        return Answer.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume()));
+    }
+
+    // ---- Steering (only from the bot's channel) ------------------------------------------------
+
+    /** The guild's music if the caller may steer it, else null with {@code refusal} set. */
+    private Steering steer(MusicRequest request) {
+        GuildMusic music = jukebox.guild(request.guildId());
+        long botChannel = music.voiceChannelId();
+        if (botChannel == 0) {
+            return new Steering(null, Answer.refused("🎧 I'm not in a voice channel. `/play` something first."));
+        }
+        OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
+        if (caller.isEmpty() || caller.getAsLong() != botChannel) {
+            return new Steering(null, Answer.refused("🎧 Join me in <#" + botChannel + "> to do that."));
+        }
+        return new Steering(music, null);
+    }
+
+    private record Steering(GuildMusic music, Answer refusal) {}
+
+    private Answer skip(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        return steering.music().skip()
+                .map(skipped -> {
+                    QueuedTrack next = steering.music().current();
+                    return Answer.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
+                })
+                .orElse(Answer.refused("🔇 Nothing is playing, so there is nothing to skip."));
+    }
+
+    private Answer stop(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        int dropped = steering.music().stop();
+        return Answer.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
+                + ". I'll stay " + Cards.duration(jukebox.services().idleTimeout().toMillis()) + " in case you want more.");
+    }
+
+    private Answer leave(MusicRequest request) {
+        GuildMusic music = jukebox.guild(request.guildId());
+        long botChannel = music.voiceChannelId();
+        if (botChannel == 0) {
+            return Answer.refused("🎧 I'm not in a voice channel.");
+        }
+        OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
+        boolean callerThere = caller.isPresent() && caller.getAsLong() == botChannel;
+        if (!callerThere && gateway().hasListeners(request.guildId(), botChannel)) {
+            return Answer.refused("🎧 Others are listening in <#" + botChannel + ">; join them to send me away.");
+        }
+        music.leave("<@" + request.userId() + "> asked me to");
+        return Answer.ok("👋 Left <#" + botChannel + ">.");
+    }
+
+    private Answer jump(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        GuildMusic music = steering.music();
+        Answer bad = badPosition(request, music.queue().size());
+        if (bad != null) {
+            return bad;
+        }
+        QueuedTrack target = music.jump((int) request.integer("position").getAsLong());
+        return Answer.ok("⏩ Jumped to " + Cards.link(target) + ".");
+    }
+
+    private Answer remove(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        GuildMusic music = steering.music();
+        Answer bad = badPosition(request, music.queue().size());
+        if (bad != null) {
+            return bad;
+        }
+        QueuedTrack removed = music.remove((int) request.integer("position").getAsLong());
+        return Answer.ok("🗑️ Removed " + Cards.link(removed) + " from the queue.");
+    }
+
+    private static Answer badPosition(MusicRequest request, int size) {
+        OptionalLong position = request.integer("position");
+        if (size == 0) {
+            return Answer.refused("📭 The queue is empty.");
+        }
+        if (position.isEmpty() || position.getAsLong() < 1 || position.getAsLong() > size) {
+            return Answer.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
+                    + " in the queue.");
+        }
+        return null;
+    }
+
+    private Answer pause(MusicRequest request, boolean pause) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        GuildMusic music = steering.music();
+        if (music.current() == null) {
+            return Answer.refused("🔇 Nothing is playing.");
+        }
+        if (music.isPaused() == pause) {
+            return Answer.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
+        }
+        music.pause(pause);
+        return Answer.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
+    }
+
+    private Answer seek(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        GuildMusic music = steering.music();
+        QueuedTrack current = music.current();
+        if (current == null) {
+            return Answer.refused("🔇 Nothing is playing.");
+        }
+        long to = Cards.parseTime(request.option("time").orElse(""));
+        if (to < 0) {
+            return Answer.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`.");
+        }
+        if (!current.seekable() || current.stream()) {
+            return Answer.refused("⏱️ This track can't be sought in.");
+        }
+        if (to >= current.lengthMs()) {
+            return Answer.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long.");
+        }
+        music.seek(to);
+        return Answer.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + ".");
+    }
+
+    private Answer volume(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        OptionalLong level = request.integer("level");
+        if (level.isEmpty() || level.getAsLong() < 0 || level.getAsLong() > 200) {
+            return Answer.refused("🔊 Pick a volume from 0 to 200 (100 is normal).");
+        }
+        steering.music().volume((int) level.getAsLong());
+        return Answer.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%.");
+    }
+
+    private Answer shuffle(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        if (steering.music().queue().size() < 2) {
+            return Answer.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more.");
+        }
+        int count = steering.music().shuffle();
+        return Answer.ok("🔀 Shuffled " + count + " tracks.");
+    }
+
+    private Answer loop(MusicRequest request) {
+        Steering steering = steer(request);
+        if (steering.refusal() != null) {
+            return steering.refusal();
+        }
+        return LoopMode.fromKey(request.option("mode").orElse(""))
+                .map(mode -> {
+                    steering.music().loop(mode);
+                    return Answer.ok(switch (mode) {
+                        case OFF -> "➡️ Loop off.";
+                        case TRACK -> "🔂 Looping this track.";
+                        case QUEUE -> "🔁 Looping the queue.";
+                    });
+                })
+                .orElse(Answer.refused("🔁 Loop `off`, `track` or `queue`."));
+    }
+}
