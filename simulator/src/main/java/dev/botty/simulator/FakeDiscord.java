@@ -287,9 +287,15 @@ public final class FakeDiscord implements AutoCloseable {
         }
         for (String field : List.of("content", "embeds", "components", "flags")) {
             if (fields.has(field)) {
-                message.set(field, fields.get(field));
+                message.set(field, fields.get(field).deepCopy());
             }
         }
+        // Embeds a bot sends come back as "rich" embeds.
+        message.path("embeds").forEach(embed -> {
+            if (embed instanceof ObjectNode object && !object.has("type")) {
+                object.put("type", "rich");
+            }
+        });
         messages.put(message.path("id").asText(), message);
         send(exchange, 200, message);
     }

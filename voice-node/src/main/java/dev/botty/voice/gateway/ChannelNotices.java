@@ -41,6 +41,7 @@ public final class ChannelNotices {
         }
         MessageEmbed embed = embed(card);
         CompletableFuture<Message> sent;
+        try {
         if (messageId == 0) {
             sent = channel.sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).submit();
         } else {
@@ -48,19 +49,36 @@ public final class ChannelNotices {
                     // Deleted meanwhile: post a fresh one.
                     .exceptionallyCompose(gone -> channel.sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).submit());
         }
+        } catch (RuntimeException refused) {
+            return CompletableFuture.failedFuture(refused);
+        }
         return sent.thenApply(Message::getIdLong);
     }
 
-    /** Sets the voice channel's status ({@code ""} clears it); completes false when the bot may not. */
+    /**
+     * Sets the voice channel's status ({@code ""} clears it). Discord lets a bot do that with Set
+     * Voice Channel Status while it sits in the channel, and otherwise only with Manage Channels;
+     * completes false (sending nothing) when it may not.
+     */
     public CompletableFuture<Boolean> voiceStatus(long guildId, long channelId, String status) {
         Guild guild = jda.getGuildById(guildId);
         GuildChannel channel = guild == null ? null : guild.getGuildChannelById(channelId);
         if (!(channel instanceof IVoiceStatusChannel voice) || !(channel instanceof StandardGuildChannel standard)
-                || !guild.getSelfMember().hasPermission(standard, Permission.VOICE_SET_STATUS)) {
+                || !guild.getSelfMember().hasPermission(standard, botSitsIn(guild, channelId) ? Permission.VOICE_SET_STATUS : Permission.MANAGE_CHANNEL)) {
             return CompletableFuture.completedFuture(false);
         }
         String text = status.length() > MAX_STATUS ? status.substring(0, MAX_STATUS - 1) + "…" : status;
-        return voice.modifyStatus(text).submit().thenApply(done -> true);
+        try {
+            return voice.modifyStatus(text).submit().thenApply(done -> true);
+        } catch (RuntimeException refused) {
+            // JDA checks permissions against its cache before sending; a change it has not seen yet.
+            return CompletableFuture.failedFuture(refused);
+        }
+    }
+
+    private static boolean botSitsIn(Guild guild, long channelId) {
+        var state = guild.getSelfMember().getVoiceState();
+        return state != null && state.getChannel() != null && state.getChannel().getIdLong() == channelId;
     }
 
     private static boolean mayEmbed(GuildMessageChannel channel) {

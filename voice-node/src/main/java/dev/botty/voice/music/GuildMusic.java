@@ -57,6 +57,8 @@ final class GuildMusic {
     private @Nullable Instant idleSince;
     private @Nullable Instant aloneSince;
     private Instant positionSavedAt = Instant.EPOCH;
+    /** Set while the bot asks to be back in its channel after a restart, until Discord hands over the voice connection. */
+    private @Nullable Instant rejoiningSince;
 
     GuildMusic(GuildSnapshot snapshot, MusicServices services) {
         this.guildId = snapshot.guildId();
@@ -270,8 +272,9 @@ final class GuildMusic {
         idleSince = null;
         aloneSince = null;
         if (channel != 0) {
-            services.gateway().leave(guildId);
+            // Cleared while the bot still sits there: Discord lets it change the status only then.
             services.notices().voiceStatus(guildId, channel, "");
+            services.gateway().leave(guildId);
         }
         services.cluster().destroyPlayer(guildId).exceptionally(failure -> {
             LOG.debug("guild {}: destroying the player failed: {}", guildId, failure.getMessage());
@@ -281,8 +284,23 @@ final class GuildMusic {
         persist();
     }
 
+    /** The bot asks to be back in its channel after a restart; a disconnect on the way there is part of it. */
+    synchronized void rejoining() {
+        rejoiningSince = services.clock().instant();
+    }
+
+    synchronized boolean isRejoining() {
+        return rejoiningSince != null;
+    }
+
+    /** Whether a rejoin asked for at start has had no answer for {@code patience}. */
+    synchronized boolean rejoinExpired(Instant now, Duration patience) {
+        return rejoiningSince != null && !now.isBefore(rejoiningSince.plus(patience));
+    }
+
     /** The bot is not in voice any more (and did not leave by the idle rule or a command): the queue waits. */
     synchronized void leftVoice() {
+        rejoiningSince = null;
         voiceChannelId = 0;
         voice = null;
         onPlayer = false;
@@ -296,11 +314,15 @@ final class GuildMusic {
 
     /** Discord told where the bot's voice connection is: hand it to Lavalink, and start what should play. */
     synchronized void onVoice(VoiceConnectionUpdate update) {
+        rejoiningSince = null;
         voice = new VoiceState(update.token(), update.endpoint(), update.sessionId(), Long.toString(update.channelId()));
         voiceChannelId = update.channelId();
         update(PlayerUpdate.voice(voice));
         if (current != null && !onPlayer) {
             play(current, positionMs, true);
+        } else if (current != null) {
+            // The track may have started before Discord had the bot in the channel.
+            services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(current));
         }
         persist();
     }

@@ -54,6 +54,8 @@ import org.slf4j.LoggerFactory;
 public final class Jukebox implements VoiceConnectionListener, VoiceEventListener, MusicOverview, AutoCloseable {
     /** How often the idle rule is checked. */
     static final Duration SWEEP_INTERVAL = Duration.ofSeconds(5);
+    /** How long a guild may wait after a restart for Discord to hand back its voice connection. */
+    static final Duration REJOIN_PATIENCE = Duration.ofSeconds(60);
     private static final int SUGGESTION_CACHE = 256;
     private static final Logger LOG = LoggerFactory.getLogger(Jukebox.class);
 
@@ -97,17 +99,24 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
      */
     public void restore() {
         VoiceGateway gateway = services.gateway();
-        for (GuildSnapshot snapshot : store.store().loadActive()) {
+        List<GuildSnapshot> active = store.store().loadActive();
+        LOG.info("picking up {} guild(s) with music from before the restart", active.size());
+        for (GuildSnapshot snapshot : active) {
             GuildMusic music = new GuildMusic(snapshot, services);
             guilds.put(snapshot.guildId(), music);
             long channel = snapshot.voiceChannelId();
             if (channel == 0) {
                 continue;
             }
+            music.rejoining();
             JoinOutcome outcome = gateway.join(snapshot.guildId(), channel);
             switch (outcome) {
                 case REQUESTED -> LOG.info("guild {}: rejoining its voice channel after a restart", snapshot.guildId());
-                case ALREADY_THERE -> gateway.reconnect(snapshot.guildId(), channel);
+                case ALREADY_THERE -> {
+                    // Discord still shows the bot there from the last run: ask for a fresh voice connection.
+                    LOG.info("guild {}: reconnecting to its voice channel after a restart", snapshot.guildId());
+                    gateway.reconnect(snapshot.guildId(), channel);
+                }
                 default -> {
                     LOG.info("guild {}: cannot rejoin its voice channel after a restart ({}); its queue waits", snapshot.guildId(), outcome);
                     music.leftVoice();
@@ -154,6 +163,10 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
     public void sweep() {
         Instant now = services.clock().instant();
         for (GuildMusic music : guilds.values()) {
+            if (music.rejoinExpired(now, REJOIN_PATIENCE)) {
+                LOG.info("guild {}: Discord did not hand back the voice connection; its queue waits", music.guildId());
+                music.leftVoice();
+            }
             music.overdue(now).ifPresent(why -> {
                 LOG.info("guild {}: leaving, {}", music.guildId(), why);
                 music.leave(why);
@@ -200,7 +213,8 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
             case VoiceEvent.BotJoined joined -> { }
             case VoiceEvent.BotMoved moved -> music.onBotMoved(moved.toChannelId());
             case VoiceEvent.BotDisconnected disconnected -> {
-                if (music.voiceChannelId() != 0) {
+                // A reconnect after a restart disconnects first: not a reason to give up the queue.
+                if (music.voiceChannelId() != 0 && !music.isRejoining()) {
                     music.leave("I was disconnected from the channel");
                 }
             }
@@ -234,7 +248,7 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
                 services.errors().accept("Lavalink " + node.name() + " is older than 4.2 and cannot join Discord's encrypted voice; not used");
             } else if (current == NodeState.CONNECTED) {
                 guilds.values().forEach(GuildMusic::replay);
-            } else if (previous == NodeState.CONNECTED) {
+            } else if (previous == NodeState.CONNECTED && current != NodeState.CLOSED) {
                 services.errors().accept("lost the connection to Lavalink " + node.name());
             }
         }
@@ -307,6 +321,8 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
     @Override
     public void close() throws InterruptedException {
         sweeper.shutdownNow();
+        // Positions are otherwise written every few seconds: a planned restart resumes exactly.
+        guilds.values().forEach(music -> store.save(music.snapshot()));
         cluster.close();
         store.close();
     }

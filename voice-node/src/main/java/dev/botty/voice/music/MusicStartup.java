@@ -1,8 +1,8 @@
 package dev.botty.voice.music;
 
 import dev.botty.voice.gateway.VoiceGateway;
+import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.StartupEvent;
-import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /** Once the gateway has the shard's guilds, picks up the music that was playing before the restart. */
 @Singleton
-final class MusicStartup {
+final class MusicStartup implements ApplicationEventListener<StartupEvent> {
     private static final Duration READY_WAIT = Duration.ofMinutes(5);
     private static final Logger LOG = LoggerFactory.getLogger(MusicStartup.class);
 
@@ -22,8 +22,8 @@ final class MusicStartup {
         this.jukebox = jukebox;
     }
 
-    @EventListener
-    void onStartup(StartupEvent event) {
+    @Override
+    public void onApplicationEvent(StartupEvent event) {
         Thread.ofVirtual().name("music-restore").start(() -> {
             try {
                 if (gateway.awaitReady(READY_WAIT)) {

@@ -1,0 +1,193 @@
+package dev.botty.voice.music;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.simulator.FakeDiscord;
+import dev.botty.simulator.FakeGateway;
+import dev.botty.simulator.FakeLavalink;
+import dev.botty.simulator.InteractionBuilder;
+import dev.botty.simulator.SimulatedGuild;
+import dev.botty.voice.api.Answer;
+import dev.botty.voice.api.MusicCommand;
+import dev.botty.voice.api.MusicRequest;
+import dev.botty.voice.config.VoiceNodeConfig;
+import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
+import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
+import dev.botty.voice.gateway.VoiceGateway;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.inject.qualifiers.Qualifiers;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * A voice node playing music in a simulated world: Discord (REST and gateway, one guild with
+ * people in voice) and a Lavalink server, all on loopback, with a clock the test moves. The node
+ * can be stopped and started again on the same data directory, as after a restart.
+ */
+final class MusicWorld implements AutoCloseable {
+    /** A bot token whose first part is the simulator bot's id, as real tokens begin with the bot's id. */
+    static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.simulated.token";
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration IDLE = Duration.ofMinutes(10);
+    static final Duration ALONE = Duration.ofSeconds(30);
+
+    static final long GUILD = 41771983423143937L;
+    static final long GENERAL = 41771983423143938L;
+    static final long LOUNGE = 41771983423143939L;
+    static final long MUSIC = 41771983423143940L;
+    static final long EMPTY_ROOM = 41771983423143941L;
+    static final long ALICE = 80351110224678912L;
+    static final long BOB = 80351110224678913L;
+    static final long CAROL = 80351110224678915L;
+    static final long JUKEBOX = 80351110224678914L;
+
+    /** View, send messages, embed links, connect, speak, set voice channel status. */
+    static final long PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 20) | (1L << 21) | (1L << 48);
+
+    final FakeDiscord discord;
+    final FakeGateway gateway;
+    final FakeLavalink lavalink;
+    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    final Path dataDir;
+    private ApplicationContext node;
+
+    private MusicWorld(Path dataDir) throws Exception {
+        this.dataDir = dataDir;
+        this.discord = FakeDiscord.start(0).requireBotToken(TOKEN);
+        this.gateway = FakeGateway.start(TOKEN).voiceEndpoint("voice.simulator.invalid:443");
+        discord.gatewayUrl(gateway.url());
+        gateway.addGuild(new SimulatedGuild(GUILD, "Homelab")
+                .everyonePermissions(PERMISSIONS)
+                .member(ALICE, "alice")
+                .member(BOB, "bob")
+                .member(CAROL, "carol")
+                .botMember(JUKEBOX, "jukebox")
+                .textChannel(GENERAL, "general")
+                .voiceChannel(LOUNGE, "Lounge")
+                .voiceChannel(MUSIC, "Music")
+                .voiceChannel(EMPTY_ROOM, "Empty room")
+                .inVoice(ALICE, LOUNGE)
+                .inVoice(BOB, LOUNGE)
+                .inVoice(JUKEBOX, MUSIC));
+        this.lavalink = FakeLavalink.start();
+    }
+
+    /** The world, with a node started and ready. */
+    static MusicWorld start(Path dataDir) throws Exception {
+        MusicWorld world = new MusicWorld(dataDir);
+        try {
+            world.startNode();
+        } catch (Exception | Error e) {
+            world.close();
+            throw e;
+        }
+        return world;
+    }
+
+    VoiceNodeConfig config() {
+        return new VoiceNodeConfig(
+                new GatewayConfig(TOKEN, URI.create(discord.apiUrl()), Optional.of(gateway.uri()), 0, 1),
+                new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE));
+    }
+
+    /** Starts the node and waits for its gateway and its Lavalink connection. */
+    void startNode() throws Exception {
+        node = ApplicationContext.builder().singletons(config(), new TemporaryStore(dataDir)).banner(false).build();
+        node.registerSingleton(InstantSource.class, clock);
+        node.start();
+        if (!node.getBean(VoiceGateway.class).awaitReady(TIMEOUT)) {
+            throw new AssertionError("gateway not ready");
+        }
+        eventually(() -> jukebox().lavalinkNodes().stream().allMatch(n -> n.state().equals("CONNECTED")), "Lavalink connected");
+    }
+
+    /** Stops the node as a shutdown would: the gateway closes, Lavalink's socket closes, the store is flushed. */
+    void stopNode() {
+        if (node != null) {
+            node.close();
+            node = null;
+        }
+    }
+
+    Jukebox jukebox() {
+        return node.getBean(Jukebox.class);
+    }
+
+    GuildMusic music() {
+        return jukebox().guild(GUILD);
+    }
+
+    /** Runs a command as {@code user} typed it in #general. */
+    Answer run(long user, String command, Map<String, String> options) throws Exception {
+        MusicCommand handler = node.getBean(MusicCommand.class, Qualifiers.byName(command));
+        return handler.run(request(user, command, options, null)).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    Answer run(long user, String command) throws Exception {
+        return run(user, command, Map.of());
+    }
+
+    List<MusicCommand.Choice> suggest(long user, String command, String option, String typed) throws Exception {
+        MusicCommand handler = node.getBean(MusicCommand.class, Qualifiers.byName(command));
+        return handler.suggest(request(user, command, Map.of(option, typed), option)).toCompletableFuture()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private static MusicRequest request(long user, String command, Map<String, String> options, String focused) {
+        return new MusicRequest(Long.parseLong(InteractionBuilder.LOCAL_APPLICATION_ID), "token-" + UUID.randomUUID(), GUILD, GENERAL, user,
+                command, options, focused);
+    }
+
+    /** The guild's player on the Lavalink stand-in, once it has one. */
+    JsonNode player() throws InterruptedException {
+        eventually(() -> lavalink.player(GUILD).isPresent(), "a Lavalink player");
+        return lavalink.player(GUILD).orElseThrow();
+    }
+
+    /** The title of the track Lavalink's player holds, or null. */
+    String playingTitle() {
+        return lavalink.player(GUILD).map(p -> p.path("track").path("info").path("title").asText(null)).orElse(null);
+    }
+
+    /** Waits until Lavalink plays the track with a voice connection, so that its clock moves it along. */
+    void awaitPlaying(String title) throws InterruptedException {
+        eventually(() -> title.equals(playingTitle()) && lavalink.player(GUILD).get().path("state").path("connected").asBoolean(),
+                "Lavalink playing " + title + " (it plays " + playingTitle() + ")");
+    }
+
+    /** Moves Lavalink's clock (tracks progress and end) and the node's clock together. */
+    void advance(Duration by) {
+        clock.advance(by);
+        lavalink.advance(by);
+    }
+
+    static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("not within " + TIMEOUT + ": " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        stopNode();
+        lavalink.close();
+        try {
+            gateway.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        discord.close();
+    }
+}
