@@ -57,6 +57,8 @@ final class GuildMusic {
     private @Nullable Instant idleSince;
     private @Nullable Instant aloneSince;
     private Instant positionSavedAt = Instant.EPOCH;
+    /** The last request to Lavalink for this guild; the next waits for it. */
+    private CompletableFuture<?> lavalinkQueue = CompletableFuture.completedFuture(null);
     /** Set while the bot asks to be back in its channel after a restart, until Discord hands over the voice connection. */
     private @Nullable Instant rejoiningSince;
 
@@ -276,7 +278,7 @@ final class GuildMusic {
             services.notices().voiceStatus(guildId, channel, "");
             services.gateway().leave(guildId);
         }
-        services.cluster().destroyPlayer(guildId).exceptionally(failure -> {
+        inOrder(() -> services.cluster().destroyPlayer(guildId)).exceptionally(failure -> {
             LOG.debug("guild {}: destroying the player failed: {}", guildId, failure.getMessage());
             return null;
         });
@@ -472,9 +474,7 @@ final class GuildMusic {
         if (fromMs > 0 && track.seekable()) {
             update.position(fromMs);
         }
-        services.cluster().nodeFor(guildId)
-                .thenCompose(node -> node.updatePlayer(guildId, update.build()))
-                .whenComplete((player, failure) -> {
+        send(update.build()).whenComplete((player, failure) -> {
                     if (failure != null) {
                         synchronized (this) {
                             if (current == track) {
@@ -502,12 +502,25 @@ final class GuildMusic {
     }
 
     private void update(PlayerUpdate update) {
-        services.cluster().nodeFor(guildId)
-                .thenCompose((LavalinkNode node) -> node.updatePlayer(guildId, update))
-                .exceptionally(failure -> {
-                    LOG.warn("guild {}: player update failed: {}", guildId, failure.getMessage());
-                    return null;
-                });
+        send(update).exceptionally(failure -> {
+            LOG.warn("guild {}: player update failed: {}", guildId, failure.getMessage());
+            return null;
+        });
+    }
+
+    /**
+     * Sends a player update after every earlier one has been answered: two requests in flight
+     * at once may reach Lavalink in either order, and a "stop" overtaken by the "play" before it
+     * would leave the wrong track playing.
+     */
+    private CompletableFuture<?> send(PlayerUpdate update) {
+        return inOrder(() -> services.cluster().nodeFor(guildId).thenCompose((LavalinkNode node) -> node.updatePlayer(guildId, update)));
+    }
+
+    private CompletableFuture<?> inOrder(java.util.function.Supplier<CompletableFuture<?>> request) {
+        CompletableFuture<?> next = lavalinkQueue.handle((done, failed) -> null).thenCompose(ignored -> request.get());
+        lavalinkQueue = next;
+        return next;
     }
 
     /** Shows what plays in the "now playing" message, editing it in place. */
