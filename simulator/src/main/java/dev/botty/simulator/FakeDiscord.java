@@ -66,6 +66,8 @@ public final class FakeDiscord implements AutoCloseable {
     private static final Pattern COMMANDS = Pattern.compile("/api/v10/applications/(\\d+)(/guilds/(\\d+))?/commands");
     private static final Pattern CHANNEL_MESSAGES = Pattern.compile("/api/v10/channels/(\\d+)/messages(/(\\d+))?");
     private static final Pattern VOICE_STATUS = Pattern.compile("/api/v10/channels/(\\d+)/voice-status");
+    /** Not Discord's: lets another process (the simulate CLI) read an edit this stand-in recorded. */
+    private static final Pattern RECORDED_EDIT = Pattern.compile("/_simulator/webhooks/([^/]+)/original");
     private static final Pattern WEBHOOK = Pattern.compile("/api/v10/webhooks/(\\d+)/([^/]+)(/messages/@original)?");
 
     private final HttpServer server;
@@ -152,6 +154,34 @@ public final class FakeDiscord implements AutoCloseable {
         }
     }
 
+    private synchronized Optional<Call> lastOriginalEdit(String token) {
+        String suffix = "/" + token + "/messages/@original";
+        return calls.reversed().stream()
+                .filter(c -> c.method().equals("PATCH") && c.path().endsWith(suffix) && !c.isRateLimited())
+                .findFirst();
+    }
+
+    /**
+     * Asks a stand-in running in another process (on loopback {@code port}) for the edit of an
+     * interaction's original response, waiting up to {@code timeout}; the edit's JSON.
+     */
+    public static String awaitRemoteOriginalEdit(int port, String token, Duration timeout) throws IOException, InterruptedException {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/_simulator/webhooks/" + token + "/original")).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            java.net.http.HttpResponse<String> answer = client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() == 200) {
+                return answer.body();
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("no edit of the original message within " + timeout);
+            }
+            Thread.sleep(100);
+        }
+    }
+
     /** Waits for the edit of an interaction's original response. */
     public Call awaitOriginalEdit(Duration timeout) throws InterruptedException {
         return awaitCall(c -> c.method().equals("PATCH") && c.path().endsWith("/messages/@original") && !c.isRateLimited(), timeout);
@@ -193,8 +223,16 @@ public final class FakeDiscord implements AutoCloseable {
             Matcher webhook = WEBHOOK.matcher(path);
             Matcher commands = COMMANDS.matcher(path);
             Matcher channelMessages = CHANNEL_MESSAGES.matcher(path);
+            Matcher recordedEdit = RECORDED_EDIT.matcher(path);
             Matcher voiceStatus = VOICE_STATUS.matcher(path);
-            if (webhook.matches()) {
+            if (recordedEdit.matches() && method.equals("GET")) {
+                Optional<Call> edit = lastOriginalEdit(recordedEdit.group(1));
+                if (edit.isPresent()) {
+                    send(exchange, 200, edit.get().json());
+                } else {
+                    send(exchange, 404, error(0, "no edit yet"));
+                }
+            } else if (webhook.matches()) {
                 handleWebhook(exchange, method, webhook, body);
             } else if (channelMessages.matches()) {
                 handleChannelMessage(exchange, method, channelMessages, body);

@@ -29,6 +29,10 @@ public final class InteractionBuilder {
 
     /** The application id the local mode of the interactions-api uses. */
     public static final String LOCAL_APPLICATION_ID = "1100000000000000001";
+    /** The guild, channel and user of a guild invocation unless told otherwise; {@link World} has them too. */
+    public static final String LOCAL_GUILD_ID = "1000000000000000001";
+    public static final String LOCAL_CHANNEL_ID = "1000000000000000002";
+    public static final String LOCAL_USER_ID = "1200000000000000001";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -38,13 +42,13 @@ public final class InteractionBuilder {
     private final int type;
     private final String commandName;
     private String applicationId = LOCAL_APPLICATION_ID;
-    private String userId = "1200000000000000001";
+    private String userId = LOCAL_USER_ID;
     private String username = "homelab_owner";
     private String globalName = "Homelab Owner";
     private String discriminator = "0";
     private String avatar = null;
     private String guildId = "1000000000000000001";
-    private String channelId = "1000000000000000002";
+    private String channelId = LOCAL_CHANNEL_ID;
     private List<String> roles = List.of();
     private int context = 0;
     private boolean userInstalled = false;

@@ -29,6 +29,9 @@ public final class Simulate {
     }
 
     public static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (!args.isEmpty() && args.getFirst().equals("world")) {
+            return World.run(args.subList(1, args.size()), out, err);
+        }
         String url = "http://127.0.0.1:8080/interactions";
         Path keyFile = Path.of(".botty/local/signing-key");
         int discordPort = 8089;
@@ -73,24 +76,27 @@ public final class Simulate {
         switch (context) {
             case "dm" -> builder.inBotDm();
             case "private" -> builder.inPrivateChannel();
-            default -> builder.inGuild("1000000000000000001", roles.toArray(String[]::new));
+            default -> builder.inGuild(InteractionBuilder.LOCAL_GUILD_ID, roles.toArray(String[]::new));
         }
         FakeDiscord discord = null;
         try {
             discord = FakeDiscord.start(discordPort);
         } catch (BindException busy) {
-            err.println("simulate: port " + discordPort + " is busy; a deferred answer's edit will not be shown");
+            // A running world (./botty local) is there: it records the edit, and tells it on request.
         }
         try {
-            InteractionPoster.Answer answer = new InteractionPoster(URI.create(url), key).post(builder.toJson());
+            String interaction = builder.toJson();
+            InteractionPoster.Answer answer = new InteractionPoster(URI.create(url), key).post(interaction);
             out.println("HTTP " + answer.status());
             out.println(pretty(answer.body()));
             JsonNode body = MAPPER.readTree(answer.body().isEmpty() ? "{}" : answer.body());
-            if (answer.status() == 200 && body.path("type").asInt() == 5 && discord != null) {
+            if (answer.status() == 200 && body.path("type").asInt() == 5) {
                 out.println("… deferred; waiting for the edit of the original message");
-                FakeDiscord.Call edit = discord.awaitOriginalEdit(Duration.ofSeconds(20));
-                out.println("PATCH " + edit.path().replaceAll("/webhooks/(\\d+)/[^/]+/", "/webhooks/$1/{token}/"));
-                out.println(pretty(edit.body()));
+                String edit = discord != null
+                        ? discord.awaitOriginalEdit(Duration.ofSeconds(20)).body()
+                        : FakeDiscord.awaitRemoteOriginalEdit(discordPort, MAPPER.readTree(interaction).path("token").asText(), Duration.ofSeconds(20));
+                out.println("PATCH /webhooks/" + InteractionBuilder.LOCAL_APPLICATION_ID + "/{token}/messages/@original");
+                out.println(pretty(edit));
             }
             return answer.status() == 200 ? 0 : 1;
         } catch (java.net.ConnectException e) {
@@ -153,6 +159,8 @@ public final class Simulate {
                   simulate ping
                   simulate /avatar user:80351110224678912 server:true
                   simulate --autocomplete /weather location:Berl
-                  simulate --dm /ip""";
+                  simulate --dm /ip
+                  simulate /play query:lofi          (with ./botty local running: music in the simulated guild)
+                  simulate world                     (Discord and Lavalink stand-ins for local mode; ./botty local starts it)""";
     }
 }
