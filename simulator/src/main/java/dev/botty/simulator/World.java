@@ -59,6 +59,18 @@ public final class World implements AutoCloseable {
         return new World(discordPort, out);
     }
 
+    public FakeDiscord discord() {
+        return discord;
+    }
+
+    public FakeGateway gateway() {
+        return gateway;
+    }
+
+    public FakeLavalink lavalink() {
+        return lavalink;
+    }
+
     /** The voice node's settings for this world, one {@code NAME=value} per line. */
     public String voiceNodeEnvironment() {
         return String.join("\n",
