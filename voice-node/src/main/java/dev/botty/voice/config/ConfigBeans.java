@@ -10,4 +10,9 @@ public final class ConfigBeans {
     VoiceNodeConfig.GatewayConfig gateway(VoiceNodeConfig config) {
         return config.gateway();
     }
+
+    @Singleton
+    VoiceNodeConfig.StoreConfig store(VoiceNodeConfig config) {
+        return config.store();
+    }
 }

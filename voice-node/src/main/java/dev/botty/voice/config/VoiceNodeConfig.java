@@ -4,11 +4,13 @@ import dev.botty.settings.ConfigException;
 import dev.botty.settings.Environment;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The voice node's whole configuration, typed and validated once at start. */
-public record VoiceNodeConfig(GatewayConfig gateway) {
+public record VoiceNodeConfig(GatewayConfig gateway, StoreConfig store) {
 
     /**
      * How the node reaches Discord's gateway. {@code gatewayUrl} is empty for Discord's own
@@ -19,6 +21,17 @@ public record VoiceNodeConfig(GatewayConfig gateway) {
         public String toString() {
             return "GatewayConfig[apiUrl=" + apiUrl + ", gatewayUrl=" + gatewayUrl.map(URI::toString).orElse("(Discord's)")
                     + ", shard=" + shardId + "/" + shardCount + ", botToken=(set)]";
+        }
+    }
+
+    /**
+     * Where the node keeps its state. {@code dataDir} is absolute; whether it can be written is
+     * checked when the store opens it, which also creates it.
+     */
+    public record StoreConfig(Path dataDir) {
+        /** The SQLite file of guilds' music. */
+        public Path database() {
+            return dataDir.resolve("botty.db");
         }
     }
 
@@ -39,7 +52,18 @@ public record VoiceNodeConfig(GatewayConfig gateway) {
                 url(env, Setting.DISCORD_API_URL, "http", "https").orElseThrow(),
                 url(env, Setting.DISCORD_GATEWAY_URL, "ws", "wss"),
                 shardId,
-                shardCount));
+                shardCount),
+                new StoreConfig(directory(env, Setting.DATA_DIR)));
+    }
+
+    private static Path directory(Environment env, Setting setting) {
+        String value = env.get(setting).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new ConfigException(setting.name() + " must not be empty"));
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(setting.name() + " is not a valid path (" + e.getReason() + ")");
+        }
     }
 
     private static int number(Environment env, Setting setting, int min, int max) {

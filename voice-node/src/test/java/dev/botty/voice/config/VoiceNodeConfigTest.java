@@ -46,6 +46,27 @@ class VoiceNodeConfigTest {
     }
 
     @Test
+    void keepsStateUnderDataInTheWorkingDirectoryByDefault() {
+        VoiceNodeConfig.StoreConfig store = load(valid()).store();
+        assertEquals(Path.of("data").toAbsolutePath(), store.dataDir());
+        assertEquals(Path.of("data", "botty.db").toAbsolutePath(), store.database());
+    }
+
+    @Test
+    void keepsStateWhereDataDirSays(@TempDir Path dir) {
+        Map<String, String> env = valid();
+        env.put("DATA_DIR", dir + "/voice/../node");
+        assertEquals(dir.resolve("node").resolve("botty.db"), load(env).store().database());
+    }
+
+    @Test
+    void stopsNamingADataDirThatIsNoPath() {
+        Map<String, String> env = valid();
+        env.put("DATA_DIR", "data\0dir");
+        assertEquals("DATA_DIR is not a valid path (Nul character not allowed)", failure(env));
+    }
+
+    @Test
     void pointsAtTheSimulatorWhenTold() {
         Map<String, String> env = valid();
         env.put("DISCORD_API_URL", "http://127.0.0.1:8091/api/v10/");

@@ -10,16 +10,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.botty.voice.config.VoiceNodeConfig;
 import io.micronaut.context.ApplicationContext;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The application context starts the gateway and hands its output to every listener bean. */
 class GatewayBeansTest {
     @Test
-    void startsWithTheApplicationAndFeedsListenerBeans() throws Exception {
+    void startsWithTheApplicationAndFeedsListenerBeans(@TempDir Path data) throws Exception {
         try (SimulatedDiscord discord = SimulatedDiscord.start();
                 ApplicationContext context = ApplicationContext.builder()
-                        .singletons(new VoiceNodeConfig(discord.config(TOKEN)))
+                        .singletons(new VoiceNodeConfig(discord.config(TOKEN), new VoiceNodeConfig.StoreConfig(data)))
                         .start()) {
             VoiceGateway voice = context.getBean(VoiceGateway.class);
             assertTrue(voice.awaitReady(TIMEOUT));
@@ -33,10 +35,10 @@ class GatewayBeansTest {
     }
 
     @Test
-    void aRefusedTokenStopsTheStart() throws Exception {
+    void aRefusedTokenStopsTheStart(@TempDir Path data) throws Exception {
         try (SimulatedDiscord discord = SimulatedDiscord.start()) {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> ApplicationContext.builder()
-                    .singletons(new VoiceNodeConfig(discord.config("not-the-token")))
+                    .singletons(new VoiceNodeConfig(discord.config("not-the-token"), new VoiceNodeConfig.StoreConfig(data)))
                     .start());
             Throwable cause = failure;
             while (cause != null && !(cause instanceof GatewayLoginException)) {
