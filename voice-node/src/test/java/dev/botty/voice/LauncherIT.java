@@ -27,7 +27,7 @@ class LauncherIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.startsWith("DATA_DIR"));
         builder.environment().putAll(env);
         return builder;
     }
@@ -58,6 +58,20 @@ class LauncherIT {
     }
 
     @Test
+    void refusesADataDirHoldingSomethingElseBeforeLoggingIn(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("state"));
+        Files.writeString(data.resolve("botty.db"), "not a database\n");
+        // Nothing listens on port 9: had the gateway started first, its login would fail instead (exit 1).
+        String stderr = stderrOfExit(jar(dir, Map.of(
+                "DISCORD_BOT_TOKEN", TOKEN,
+                "DISCORD_API_URL", "http://127.0.0.1:9/api/v10",
+                "DATA_DIR", data.toString(),
+                "MICRONAUT_SERVER_PORT", Integer.toString(freePort()))), 2);
+        assertEquals("botty voice-node: DATA_DIR holds " + data.resolve("botty.db")
+                + ", which is not a SQLite database; move it away or set DATA_DIR to another directory", stderr.strip().lines().reduce((a, b) -> b).orElse(""), stderr);
+    }
+
+    @Test
     void logsIntoTheSimulatedGateway(@TempDir Path dir) throws Exception {
         try (FakeDiscord rest = FakeDiscord.start(0).requireBotToken(TOKEN);
                 FakeGateway gateway = FakeGateway.start(TOKEN)) {
@@ -79,6 +93,8 @@ class LauncherIT {
                     Thread.sleep(100);
                 }
                 assertTrue(Files.readString(log).contains("gateway ready: shard 0/1, 1 guilds"), Files.readString(log));
+                assertTrue(Files.readString(log).contains("store " + dir.resolve("data").resolve("botty.db") + ": schema migrated from version none to 1"),
+                        Files.readString(log));
             } finally {
                 process.destroy();
                 assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
