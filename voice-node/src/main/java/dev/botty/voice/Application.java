@@ -22,7 +22,13 @@ public final class Application {
             System.err.println("botty voice-node: " + e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
-            GatewayLoginException login = loginFailure(e);
+            // The context wraps what a bean throws while starting: the store's unusable DATA_DIR, the gateway's refused login.
+            ConfigException config = cause(e, ConfigException.class);
+            if (config != null) {
+                System.err.println("botty voice-node: " + config.getMessage());
+                System.exit(2);
+            }
+            GatewayLoginException login = cause(e, GatewayLoginException.class);
             if (login == null) {
                 throw e;
             }
@@ -48,11 +54,11 @@ public final class Application {
         return context;
     }
 
-    /** The context wraps what a bean throws while starting; find the login failure inside, if it is one. */
-    private static GatewayLoginException loginFailure(Throwable thrown) {
+    /** The context wraps what a bean throws while starting; find a failure of {@code type} inside, if it is one. */
+    private static <T extends Throwable> T cause(Throwable thrown, Class<T> type) {
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof GatewayLoginException login) {
-                return login;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeGateway;
+import dev.botty.simulator.FakeLavalink;
 import dev.botty.simulator.SimulatedGuild;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,9 @@ class LauncherIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
-        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_"));
+        builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.startsWith("DATA_DIR")
+                || k.startsWith("LAVALINK_"));
+        builder.environment().put("LAVALINK_PASSWORD", FakeLavalink.DEFAULT_PASSWORD);
         builder.environment().putAll(env);
         return builder;
     }
@@ -50,7 +53,7 @@ class LauncherIT {
     void saysPlainlyWhenDiscordRefusesTheToken(@TempDir Path dir) throws Exception {
         try (FakeDiscord rest = FakeDiscord.start(0).requireBotToken(TOKEN)) {
             String stderr = stderrOfExit(jar(dir, Map.of(
-                    "DISCORD_BOT_TOKEN", "not-the-token",
+                    "DISCORD_BOT_TOKEN", "MTEwMDAwMDAwMDAwMDAwMDAwMQ.not-the.token",
                     "DISCORD_API_URL", rest.apiUrl(),
                     "MICRONAUT_SERVER_PORT", Integer.toString(freePort()))), 1);
             assertTrue(stderr.strip().lines().anyMatch(l -> l.startsWith("botty voice-node: Discord refused DISCORD_BOT_TOKEN")), stderr);
@@ -58,15 +61,31 @@ class LauncherIT {
     }
 
     @Test
+    void refusesADataDirHoldingSomethingElseBeforeLoggingIn(@TempDir Path dir) throws Exception {
+        Path data = Files.createDirectories(dir.resolve("state"));
+        Files.writeString(data.resolve("botty.db"), "not a database\n");
+        // Nothing listens on port 9: had the gateway started first, its login would fail instead (exit 1).
+        String stderr = stderrOfExit(jar(dir, Map.of(
+                "DISCORD_BOT_TOKEN", TOKEN,
+                "DISCORD_API_URL", "http://127.0.0.1:9/api/v10",
+                "DATA_DIR", data.toString(),
+                "MICRONAUT_SERVER_PORT", Integer.toString(freePort()))), 2);
+        assertEquals("botty voice-node: DATA_DIR holds " + data.resolve("botty.db")
+                + ", which is not a SQLite database; move it away or set DATA_DIR to another directory", stderr.strip().lines().reduce((a, b) -> b).orElse(""), stderr);
+    }
+
+    @Test
     void logsIntoTheSimulatedGateway(@TempDir Path dir) throws Exception {
         try (FakeDiscord rest = FakeDiscord.start(0).requireBotToken(TOKEN);
-                FakeGateway gateway = FakeGateway.start(TOKEN)) {
+                FakeGateway gateway = FakeGateway.start(TOKEN);
+                FakeLavalink lavalink = FakeLavalink.start()) {
             gateway.addGuild(new SimulatedGuild(41771983423143937L, "Homelab").voiceChannel(41771983423143940L, "Music"));
             Path log = dir.resolve("out.log");
             Process process = jar(dir, Map.of(
                     "DISCORD_BOT_TOKEN", TOKEN,
                     "DISCORD_API_URL", rest.apiUrl(),
                     "DISCORD_GATEWAY_URL", gateway.url(),
+                    "LAVALINK_URLS", lavalink.uri().toString(),
                     "MICRONAUT_SERVER_PORT", Integer.toString(freePort())))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
@@ -79,6 +98,9 @@ class LauncherIT {
                     Thread.sleep(100);
                 }
                 assertTrue(Files.readString(log).contains("gateway ready: shard 0/1, 1 guilds"), Files.readString(log));
+                lavalink.awaitHandshake(h -> h.status() == 101 && "1100000000000000001".equals(h.header("User-Id")), Duration.ofSeconds(20));
+                assertTrue(Files.readString(log).contains("store " + dir.resolve("data").resolve("botty.db") + ": schema migrated from version none to 1"),
+                        Files.readString(log));
             } finally {
                 process.destroy();
                 assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");

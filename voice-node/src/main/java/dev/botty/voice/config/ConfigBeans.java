@@ -15,4 +15,9 @@ public final class ConfigBeans {
     VoiceNodeConfig.MusicConfig music(VoiceNodeConfig config) {
         return config.music();
     }
+
+    @Singleton
+    VoiceNodeConfig.StoreConfig store(VoiceNodeConfig config) {
+        return config.store();
+    }
 }

@@ -12,6 +12,7 @@ public enum Setting implements SettingDefinition {
     DISCORD_GATEWAY_URL(null, false, "Gateway URL (`ws://` or `wss://`) to connect to instead of Discord's, for the simulator. Setting it also turns gateway compression off, which the simulator does not speak."),
     DISCORD_SHARD_ID("0", false, "The gateway shard this node runs; it holds the guilds with `(guild_id >> 22) % DISCORD_SHARD_COUNT == DISCORD_SHARD_ID`."),
     DISCORD_SHARD_COUNT("1", false, "How many voice nodes (shards) there are: the number of `VOICE_NODE_URLS` the interactions-api forwards to."),
+    DATA_DIR("data", false, "Directory of the voice node's state, kept across restarts: `botty.db` (SQLite: queues, what plays and where, per-guild loop and volume). Relative paths start from the working directory. Created if missing; must be writable. Give each voice node its own."),
     MICRONAUT_SERVER_PORT("8081", false, "HTTP port of the internal API (a standard Micronaut setting)."),
     LAVALINK_URLS("http://127.0.0.1:2333", false, "Comma-separated base URLs of the Lavalink servers (4.2 or newer). With several, each guild goes to the least loaded and moves when its server dies."),
     LAVALINK_PASSWORD(null, true, "The Lavalink servers' password (`lavalink.server.password`). Required. Secret."),

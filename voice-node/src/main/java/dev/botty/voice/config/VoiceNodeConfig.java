@@ -4,6 +4,8 @@ import dev.botty.settings.ConfigException;
 import dev.botty.settings.Environment;
 
 import java.net.URI;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The voice node's whole configuration, typed and validated once at start. */
-public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music) {
+public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreConfig store) {
 
     /**
      * How the node reaches Discord's gateway. {@code gatewayUrl} is empty for Discord's own
@@ -24,6 +26,10 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music) {
          * wants it before the gateway has said who we are.
          */
         public long botUserId() {
+            return userIdOf(botToken);
+        }
+
+        static long userIdOf(String botToken) {
             try {
                 String first = botToken.substring(0, Math.max(0, botToken.indexOf('.')));
                 return Long.parseUnsignedLong(new String(java.util.Base64.getUrlDecoder().decode(
@@ -59,6 +65,17 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music) {
         }
     }
 
+    /**
+     * Where the node keeps its state. {@code dataDir} is absolute; whether it can be written is
+     * checked when the store opens it, which also creates it.
+     */
+    public record StoreConfig(Path dataDir) {
+        /** The SQLite file of guilds' music. */
+        public Path database() {
+            return dataDir.resolve("botty.db");
+        }
+    }
+
     private static final int MAX_SHARDS = 1024;
     private static final Pattern SEARCH_PREFIX = Pattern.compile("[a-z][a-z0-9]{1,30}search");
     private static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
@@ -72,13 +89,14 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music) {
             throw new ConfigException("DISCORD_BOT_TOKEN must be the token alone, without a 'Bot ' prefix or spaces");
         }
         int shardCount = number(env, Setting.DISCORD_SHARD_COUNT, 1, MAX_SHARDS);
+        GatewayConfig.userIdOf(token);
         int shardId = number(env, Setting.DISCORD_SHARD_ID, 0, shardCount - 1);
         return new VoiceNodeConfig(new GatewayConfig(
                 token,
                 url(env, Setting.DISCORD_API_URL, "http", "https").orElseThrow(),
                 url(env, Setting.DISCORD_GATEWAY_URL, "ws", "wss"),
                 shardId,
-                shardCount), music(env));
+                shardCount), music(env), new StoreConfig(directory(env, Setting.DATA_DIR)));
     }
 
     private static MusicConfig music(Environment env) {
@@ -123,6 +141,16 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music) {
         return new MusicConfig(urls, password, List.copyOf(sources),
                 Duration.ofSeconds(number(env, Setting.IDLE_TIMEOUT_SECONDS, 10, MAX_TIMEOUT_SECONDS)),
                 Duration.ofSeconds(number(env, Setting.ALONE_TIMEOUT_SECONDS, 0, MAX_TIMEOUT_SECONDS)));
+    }
+
+    private static Path directory(Environment env, Setting setting) {
+        String value = env.get(setting).filter(s -> !s.isEmpty())
+                .orElseThrow(() -> new ConfigException(setting.name() + " must not be empty"));
+        try {
+            return Path.of(value).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            throw new ConfigException(setting.name() + " is not a valid path (" + e.getReason() + ")");
+        }
     }
 
     private static int number(Environment env, Setting setting, int min, int max) {

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Where guilds' music outlives the process. Implementations are thread-safe; each call is one
- * transaction, so a crash leaves either the old or the new state, never a half-written queue.
+ * transaction, so a crash leaves either the old or the new state, never a half-written queue. A
+ * call that cannot reach the storage throws {@link StoreException} and changes nothing.
  */
 public interface MusicStore extends AutoCloseable {
     /** Replaces everything stored for the guild with {@code snapshot}. */

@@ -12,17 +12,19 @@ import dev.botty.voice.config.VoiceNodeConfig;
 import io.micronaut.context.ApplicationContext;
 import dev.botty.simulator.FakeLavalink;
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The application context starts the gateway and hands its output to every listener bean. */
 class GatewayBeansTest {
     @Test
-    void startsWithTheApplicationAndFeedsListenerBeans() throws Exception {
+    void startsWithTheApplicationAndFeedsListenerBeans(@TempDir Path data) throws Exception {
         try (SimulatedDiscord discord = SimulatedDiscord.start();
                 FakeLavalink lavalink = FakeLavalink.start();
                 ApplicationContext context = ApplicationContext.builder()
-                        .singletons(new VoiceNodeConfig(discord.config(TOKEN), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30))))
+                        .singletons(new VoiceNodeConfig(discord.config(TOKEN), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30)), new VoiceNodeConfig.StoreConfig(data)))
                         .start()) {
             VoiceGateway voice = context.getBean(VoiceGateway.class);
             assertTrue(voice.awaitReady(TIMEOUT));
@@ -36,10 +38,10 @@ class GatewayBeansTest {
     }
 
     @Test
-    void aRefusedTokenStopsTheStart() throws Exception {
+    void aRefusedTokenStopsTheStart(@TempDir Path data) throws Exception {
         try (SimulatedDiscord discord = SimulatedDiscord.start(); FakeLavalink lavalink = FakeLavalink.start()) {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> ApplicationContext.builder()
-                    .singletons(new VoiceNodeConfig(discord.config("not-the-token"), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30))))
+                    .singletons(new VoiceNodeConfig(discord.config("MTEwMDAwMDAwMDAwMDAwMDAwMQ.not-the.token"), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30)), new VoiceNodeConfig.StoreConfig(data)))
                     .start());
             Throwable cause = failure;
             while (cause != null && !(cause instanceof GatewayLoginException)) {

@@ -47,7 +47,7 @@ class MusicRestartTest {
         world.run(ALICE, "loop", Map.of("mode", "queue"));
         world.run(ALICE, "volume", Map.of("level", "70"));
         world.awaitPlaying("Loopback Rock");
-        world.advance(Duration.ofSeconds(75));
+        world.lavalink.advance(Duration.ofSeconds(75)); // the node learns the position from Lavalink's updates alone
         eventually(() -> world.music().position() >= 75_000, "position reported");
         world.jukebox().flush();
 
@@ -107,7 +107,7 @@ class MusicRestartTest {
     void aLavalinkThatLostItsSessionGetsThePlayerBack() throws Exception {
         world.run(ALICE, "play", Map.of("query", "loopback rock"));
         world.awaitPlaying("Loopback Rock");
-        world.advance(Duration.ofSeconds(30));
+        world.lavalink.advance(Duration.ofSeconds(30));
         eventually(() -> world.music().position() >= 30_000, "position reported");
 
         world.lavalink.restart(false);

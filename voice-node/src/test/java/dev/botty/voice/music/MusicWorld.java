@@ -95,12 +95,13 @@ final class MusicWorld implements AutoCloseable {
     VoiceNodeConfig config() {
         return new VoiceNodeConfig(
                 new GatewayConfig(TOKEN, URI.create(discord.apiUrl()), Optional.of(gateway.uri()), 0, 1),
-                new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE));
+                new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE),
+                new VoiceNodeConfig.StoreConfig(dataDir));
     }
 
     /** Starts the node and waits for its gateway and its Lavalink connection. */
     void startNode() throws Exception {
-        node = ApplicationContext.builder().singletons(config(), new TemporaryStore(dataDir)).banner(false).build();
+        node = ApplicationContext.builder().singletons(config()).banner(false).build();
         node.registerSingleton(InstantSource.class, clock);
         node.start();
         if (!node.getBean(VoiceGateway.class).awaitReady(TIMEOUT)) {
