@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** The voice node's whole configuration, typed and validated once at start. */
-public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreConfig store) {
+public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreConfig store, ApiConfig api) {
 
     /**
      * How the node reaches Discord's gateway. {@code gatewayUrl} is empty for Discord's own
@@ -76,6 +76,19 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
         }
     }
 
+    /**
+     * The internal API: the secret requests are signed with, and how long a command may take
+     * before the answer is deferred. {@code secret} is never part of {@link #toString()}.
+     */
+    public record ApiConfig(String secret, Duration inlineBudget) {
+        public static final int MIN_SECRET_LENGTH = 32;
+
+        @Override
+        public String toString() {
+            return "ApiConfig[inlineBudget=" + inlineBudget + ", secret=(set)]";
+        }
+    }
+
     private static final int MAX_SHARDS = 1024;
     private static final Pattern SEARCH_PREFIX = Pattern.compile("[a-z][a-z0-9]{1,30}search");
     private static final long MAX_TIMEOUT_SECONDS = 7 * 24 * 3600;
@@ -96,7 +109,16 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
                 url(env, Setting.DISCORD_API_URL, "http", "https").orElseThrow(),
                 url(env, Setting.DISCORD_GATEWAY_URL, "ws", "wss"),
                 shardId,
-                shardCount), music(env), new StoreConfig(directory(env, Setting.DATA_DIR)));
+                shardCount), music(env), new StoreConfig(directory(env, Setting.DATA_DIR)), api(env));
+    }
+
+    private static ApiConfig api(Environment env) {
+        String secret = env.get(Setting.VOICE_NODE_SECRET).filter(s -> !s.isEmpty()).orElseThrow(() -> new ConfigException(
+                "VOICE_NODE_SECRET is required (the same value as the interactions-api's, at least " + ApiConfig.MIN_SECRET_LENGTH + " characters)"));
+        if (secret.length() < ApiConfig.MIN_SECRET_LENGTH) {
+            throw new ConfigException("VOICE_NODE_SECRET must be at least " + ApiConfig.MIN_SECRET_LENGTH + " characters");
+        }
+        return new ApiConfig(secret, Duration.ofMillis(number(env, Setting.INLINE_BUDGET_MS, 100, 2_500)));
     }
 
     private static MusicConfig music(Environment env) {

@@ -1,0 +1,30 @@
+package dev.botty.voice.api;
+
+import dev.botty.voice.config.VoiceNodeConfig;
+import dev.botty.voice.gateway.VoiceGateway;
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import java.time.InstantSource;
+import java.util.List;
+
+/** The internal API's parts, from the configuration. */
+@Factory
+final class ApiBeans {
+    @Singleton
+    RequestCheck requestCheck(VoiceNodeConfig config, InstantSource clock) {
+        return new RequestCheck(config.api().secret(), clock);
+    }
+
+    @Singleton
+    CommandDispatcher dispatcher(VoiceNodeConfig config, List<MusicCommand> commands, CommandStats stats, RecentErrors errors) {
+        return new CommandDispatcher(commands, config.api().inlineBudget(), new WebhookEditor(config.gateway().apiUrl()), stats, errors);
+    }
+
+    @Singleton
+    StatusReport statusReport(VoiceNodeConfig config, VoiceGateway gateway, MusicOverview music, CommandStats stats, RecentErrors errors,
+                              InstantSource clock) {
+        String version = StatusReport.class.getPackage().getImplementationVersion();
+        return new StatusReport(version == null ? "dev" : version, config.gateway().shardId(), config.gateway().shardCount(), gateway, music,
+                stats, errors, clock);
+    }
+}
