@@ -17,6 +17,12 @@ class ArchitectureTest {
             .because("the rest of the node sees voice as VoiceConnectionUpdate and VoiceEvent, so JDA can be swapped or upgraded in one place");
 
     @ArchTest
+    static final ArchRule onlyTheStoreKnowsSql = noClasses()
+            .that().resideOutsideOfPackage("dev.botty.voice.store..")
+            .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")
+            .because("the music logic sees storage as MusicStore and GuildSnapshot; the schema and SQLite stay in one package");
+
+    @ArchTest
     static final ArchRule noVagueNames = noClasses()
             .should().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Helper")
             .orShould().haveSimpleNameEndingWith("Util").orShould().haveSimpleNameEndingWith("Utils");

@@ -71,7 +71,7 @@ class LauncherIT {
                 "DATA_DIR", data.toString(),
                 "MICRONAUT_SERVER_PORT", Integer.toString(freePort()))), 2);
         assertEquals("botty voice-node: DATA_DIR holds " + data.resolve("botty.db")
-                + ", which is not a SQLite database; move it away or set DATA_DIR to another directory", stderr.strip().lines().reduce((a, b) -> b).orElse(""), stderr);
+                + ", which is not a SQLite database; move it away or set DATA_DIR to another directory", stderr.strip());
     }
 
     @Test

@@ -65,12 +65,12 @@ final class SqliteDatabase {
             migrate(source, file);
             connection.setAutoCommit(false);
             return connection;
-        } catch (RuntimeException | SQLException e) {
+        } catch (SQLException e) {
             closeQuietly(connection);
-            if (e instanceof SQLException sql) {
-                throw unusable(file, sql);
-            }
-            throw (RuntimeException) e;
+            throw unusable(file, e);
+        } catch (RuntimeException e) {
+            closeQuietly(connection);
+            throw e;
         }
     }
 

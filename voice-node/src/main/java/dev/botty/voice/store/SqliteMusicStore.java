@@ -86,11 +86,6 @@ public final class SqliteMusicStore implements MusicStore {
         }
     }
 
-    /** The file this store keeps. */
-    public Path file() {
-        return file;
-    }
-
     @Override
     public synchronized void save(GuildSnapshot snapshot) {
         inTransaction("saving guild " + snapshot.guildId(), () -> {
@@ -221,13 +216,21 @@ public final class SqliteMusicStore implements MusicStore {
             connection.commit();
             return result;
         } catch (SQLException e) {
-            try {
-                insertTrack.clearBatch();
-                connection.rollback();
-            } catch (SQLException suppressed) {
-                e.addSuppressed(suppressed);
-            }
+            rollBack(e);
             throw new StoreException(what + " in " + file + " failed: " + SqliteDatabase.firstLine(e.getMessage()), e);
+        } catch (RuntimeException e) {
+            rollBack(e);
+            throw e;
+        }
+    }
+
+    /** Undoes the transaction that {@code failure} interrupted, so the next call starts clean. */
+    private void rollBack(Exception failure) {
+        try {
+            insertTrack.clearBatch();
+            connection.rollback();
+        } catch (SQLException suppressed) {
+            failure.addSuppressed(suppressed);
         }
     }
 
