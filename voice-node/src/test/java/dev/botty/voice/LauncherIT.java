@@ -29,8 +29,10 @@ class LauncherIT {
         List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.startsWith("DATA_DIR")
-                || k.startsWith("LAVALINK_"));
+                || k.startsWith("LAVALINK_") || k.startsWith("VOICE_NODE_") || k.startsWith("ENDPOINTS_"));
         builder.environment().put("LAVALINK_PASSWORD", FakeLavalink.DEFAULT_PASSWORD);
+        builder.environment().put("VOICE_NODE_SECRET", "a shared secret of more than thirty-two characters");
+        builder.environment().put("ENDPOINTS_ALL_PORT", Integer.toString(freePortQuietly()));
         builder.environment().putAll(env);
         return builder;
     }
@@ -105,6 +107,14 @@ class LauncherIT {
                 process.destroy();
                 assertTrue(process.waitFor(20, TimeUnit.SECONDS), "stops on SIGTERM");
             }
+        }
+    }
+
+    private static int freePortQuietly() {
+        try {
+            return freePort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

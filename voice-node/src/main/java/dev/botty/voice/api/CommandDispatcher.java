@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+    static final java.util.concurrent.Executor TIMERS = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor();
 
     private final Map<String, MusicCommand> commands;
     private final Duration budget;
@@ -57,7 +58,8 @@ final class CommandDispatcher {
                 });
             }
         });
-        CompletableFuture.delayedExecutor(budget.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+        // Not the common pool: on two cores it has one thread, which a slow command may be holding.
+        CompletableFuture.delayedExecutor(budget.toMillis(), TimeUnit.MILLISECONDS, TIMERS).execute(() -> {
             if (reply.complete(InteractionReplies.deferred())) {
                 stats.record(request.command(), "deferred", "deferred", elapsed(started));
             }
@@ -90,7 +92,8 @@ final class CommandDispatcher {
             stage = CompletableFuture.failedFuture(e);
         }
         return stage.toCompletableFuture()
-                .completeOnTimeout(List.of(), budget.toMillis(), TimeUnit.MILLISECONDS)
+                .applyToEither(CompletableFuture.supplyAsync(List::<MusicCommand.Choice>of,
+                        CompletableFuture.delayedExecutor(budget.toMillis(), TimeUnit.MILLISECONDS, TIMERS)), choices -> choices)
                 .exceptionally(failure -> {
                     LOG.warn("autocomplete of /{} failed: {}", request.command(), failure.toString());
                     return List.of();

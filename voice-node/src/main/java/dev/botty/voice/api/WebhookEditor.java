@@ -55,7 +55,7 @@ final class WebhookEditor {
                     if (response.statusCode() == 429 && attempt < MAX_ATTEMPTS) {
                         Duration wait = retryAfter(response);
                         LOG.info("Discord rate limit on an answer edit; retrying in {} ms (attempt {} of {})", wait.toMillis(), attempt + 1, MAX_ATTEMPTS);
-                        Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS);
+                        Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, CommandDispatcher.TIMERS);
                         return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> attempt(request, attempt + 1));
                     }
                     if (response.statusCode() / 100 != 2) {

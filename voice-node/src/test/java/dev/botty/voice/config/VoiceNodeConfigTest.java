@@ -19,12 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class VoiceNodeConfigTest {
+    private static final String SECRET = "a shared secret of more than thirty-two characters";
     private static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.test-token.not-a-real-one";
 
     private static Map<String, String> valid() {
         Map<String, String> env = new HashMap<>();
         env.put("DISCORD_BOT_TOKEN", TOKEN);
         env.put("LAVALINK_PASSWORD", "youshallnotpass");
+        env.put("VOICE_NODE_SECRET", SECRET);
         return env;
     }
 
@@ -107,6 +109,14 @@ class VoiceNodeConfigTest {
     }
 
     @Test
+    void needsTheSharedSecret() {
+        Map<String, String> env = valid();
+        env.remove("VOICE_NODE_SECRET");
+        assertEquals("VOICE_NODE_SECRET is required (the same value as the interactions-api's, at least 32 characters)", failure(env));
+        assertEquals(java.time.Duration.ofSeconds(1), load(valid()).api().inlineBudget());
+    }
+
+    @Test
     void needsTheLavalinkPassword() {
         Map<String, String> env = valid();
         env.remove("LAVALINK_PASSWORD");
@@ -142,6 +152,8 @@ class VoiceNodeConfigTest {
         "SEARCH_SOURCES | 'ytsearch, youtube' | SEARCH_SOURCES must be Lavalink search prefixes like ytsearch,scsearch (not 'youtube')",
         "IDLE_TIMEOUT_SECONDS | 5 | IDLE_TIMEOUT_SECONDS must be between 10 and 604800",
         "ALONE_TIMEOUT_SECONDS | soon | ALONE_TIMEOUT_SECONDS must be a whole number",
+        "VOICE_NODE_SECRET | too short | VOICE_NODE_SECRET must be at least 32 characters",
+        "INLINE_BUDGET_MS | 5000 | INLINE_BUDGET_MS must be between 100 and 2500",
     })
     void stopsNamingAMalformedValue(String name, String value, String expected) {
         Map<String, String> env = valid();
@@ -153,7 +165,7 @@ class VoiceNodeConfigTest {
     void readsTheTokenFromAMountedSecret(@TempDir Path dir) throws Exception {
         Path secret = dir.resolve("token");
         Files.writeString(secret, TOKEN + "\n");
-        assertEquals(TOKEN, load(Map.of("DISCORD_BOT_TOKEN_FILE", secret.toString(), "LAVALINK_PASSWORD", "x")).gateway().botToken());
+        assertEquals(TOKEN, load(Map.of("DISCORD_BOT_TOKEN_FILE", secret.toString(), "LAVALINK_PASSWORD", "x", "VOICE_NODE_SECRET", SECRET)).gateway().botToken());
     }
 
     @Test
@@ -170,5 +182,6 @@ class VoiceNodeConfigTest {
         VoiceNodeConfig config = load(valid());
         assertFalse(config.toString().contains(TOKEN), config.toString());
         assertFalse(config.toString().contains("youshallnotpass"), config.toString());
+        assertFalse(config.toString().contains(SECRET), config.toString());
     }
 }

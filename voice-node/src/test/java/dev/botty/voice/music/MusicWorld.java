@@ -32,22 +32,24 @@ import java.util.function.Supplier;
  * people in voice) and a Lavalink server, all on loopback, with a clock the test moves. The node
  * can be stopped and started again on the same data directory, as after a restart.
  */
-final class MusicWorld implements AutoCloseable {
+public final class MusicWorld implements AutoCloseable {
     /** A bot token whose first part is the simulator bot's id, as real tokens begin with the bot's id. */
-    static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.simulated.token";
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
-    static final Duration IDLE = Duration.ofMinutes(10);
-    static final Duration ALONE = Duration.ofSeconds(30);
+    public static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.simulated.token";
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration IDLE = Duration.ofMinutes(10);
+    public static final Duration ALONE = Duration.ofSeconds(30);
+    public static final String SECRET = "a shared secret of more than thirty-two characters";
+    public static final Duration INLINE_BUDGET = Duration.ofMillis(1000);
 
-    static final long GUILD = 41771983423143937L;
-    static final long GENERAL = 41771983423143938L;
-    static final long LOUNGE = 41771983423143939L;
-    static final long MUSIC = 41771983423143940L;
-    static final long EMPTY_ROOM = 41771983423143941L;
-    static final long ALICE = 80351110224678912L;
-    static final long BOB = 80351110224678913L;
-    static final long CAROL = 80351110224678915L;
-    static final long JUKEBOX = 80351110224678914L;
+    public static final long GUILD = 41771983423143937L;
+    public static final long GENERAL = 41771983423143938L;
+    public static final long LOUNGE = 41771983423143939L;
+    public static final long MUSIC = 41771983423143940L;
+    public static final long EMPTY_ROOM = 41771983423143941L;
+    public static final long ALICE = 80351110224678912L;
+    public static final long BOB = 80351110224678913L;
+    public static final long CAROL = 80351110224678915L;
+    public static final long JUKEBOX = 80351110224678914L;
 
     /** View, send messages, embed links, connect, speak, set voice channel status. */
     static final long PERMISSIONS = (1L << 10) | (1L << 11) | (1L << 14) | (1L << 20) | (1L << 21) | (1L << 48);
@@ -55,9 +57,13 @@ final class MusicWorld implements AutoCloseable {
     final FakeDiscord discord;
     final FakeGateway gateway;
     final FakeLavalink lavalink;
-    final MutableClock clock = new MutableClock(Instant.parse("2026-11-23T12:00:00Z"));
+    final MutableClock clock = new MutableClock(Instant.now());
     final Path dataDir;
     private ApplicationContext node;
+    private final List<Object> extraBeans = new java.util.ArrayList<>();
+    private final Map<String, Object> properties = new java.util.HashMap<>();
+    public int port;
+    public int managementPort;
 
     private MusicWorld(Path dataDir) throws Exception {
         this.dataDir = dataDir;
@@ -81,8 +87,26 @@ final class MusicWorld implements AutoCloseable {
     }
 
     /** The world, with a node started and ready. */
-    static MusicWorld start(Path dataDir) throws Exception {
-        MusicWorld world = new MusicWorld(dataDir);
+
+    /** The world with a node started with these extra beans (test commands, say). */
+    public static MusicWorld start(Path dataDir, Object... beans) throws Exception {
+        return start(new MusicWorld(dataDir).with(beans));
+    }
+
+    public FakeDiscord discord() {
+        return discord;
+    }
+
+    public FakeLavalink lavalink() {
+        return lavalink;
+    }
+
+    /** The world without a node yet: add beans and properties, then {@link #start(MusicWorld)}. */
+    static MusicWorld prepare(Path dataDir) throws Exception {
+        return new MusicWorld(dataDir);
+    }
+
+    static MusicWorld start(MusicWorld world) throws Exception {
         try {
             world.startNode();
         } catch (Exception | Error e) {
@@ -96,14 +120,33 @@ final class MusicWorld implements AutoCloseable {
         return new VoiceNodeConfig(
                 new GatewayConfig(TOKEN, URI.create(discord.apiUrl()), Optional.of(gateway.uri()), 0, 1),
                 new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE),
-                new VoiceNodeConfig.StoreConfig(dataDir));
+                new VoiceNodeConfig.StoreConfig(dataDir),
+                new VoiceNodeConfig.ApiConfig(SECRET, INLINE_BUDGET));
     }
 
-    /** Starts the node and waits for its gateway and its Lavalink connection. */
+    /** Beans the next {@link #startNode()} adds (test commands, say). */
+    MusicWorld with(Object... beans) {
+        extraBeans.addAll(List.of(beans));
+        return this;
+    }
+
+    /** Configuration properties for the next {@link #startNode()}. */
+    MusicWorld property(String name, Object value) {
+        properties.put(name, value);
+        return this;
+    }
+
+    /** Starts the node, its internal API and management port, and waits for its gateway and its Lavalink connection. */
     void startNode() throws Exception {
-        node = ApplicationContext.builder().singletons(config()).banner(false).build();
+        port = freePort();
+        managementPort = freePort();
+        Map<String, Object> all = new java.util.HashMap<>(properties);
+        all.put("micronaut.server.port", port);
+        all.put("endpoints.all.port", managementPort);
+        node = ApplicationContext.builder().singletons(config()).singletons(extraBeans.toArray()).properties(all).banner(false).build();
         node.registerSingleton(InstantSource.class, clock);
         node.start();
+        node.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
         if (!node.getBean(VoiceGateway.class).awaitReady(TIMEOUT)) {
             throw new AssertionError("gateway not ready");
         }
@@ -159,7 +202,7 @@ final class MusicWorld implements AutoCloseable {
     }
 
     /** Waits until Lavalink plays the track with a voice connection, so that its clock moves it along. */
-    void awaitPlaying(String title) throws InterruptedException {
+    public void awaitPlaying(String title) throws InterruptedException {
         eventually(() -> title.equals(playingTitle()) && lavalink.player(GUILD).get().path("state").path("connected").asBoolean(),
                 "Lavalink playing " + title + " (it plays " + playingTitle() + ")");
     }
@@ -170,7 +213,13 @@ final class MusicWorld implements AutoCloseable {
         lavalink.advance(by);
     }
 
-    static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
+    static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    public static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TIMEOUT.toNanos();
         while (!condition.get()) {
             if (System.nanoTime() > deadline) {

@@ -1,0 +1,278 @@
+package dev.botty.voice.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.botty.internal.RequestSignature;
+import dev.botty.simulator.FakeDiscord;
+import dev.botty.simulator.InteractionBuilder;
+import dev.botty.voice.music.MusicWorld;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The internal API over real HTTP, signed as the interactions-api signs, with the real music commands behind it. */
+class NodeApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    /** A command that answers when the test says so. */
+    static final class Slow implements MusicCommand {
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public String name() {
+            return "test-slow";
+        }
+
+        @Override
+        public CompletionStage<Answer> run(MusicRequest request) {
+            return CompletableFuture.supplyAsync(() -> {
+                try {
+                    release.await(20, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return Answer.ok("🐢 there you go, <@" + request.userId() + ">");
+            });
+        }
+    }
+
+    /** A command with a bug. */
+    static final class Failing implements MusicCommand {
+        @Override
+        public String name() {
+            return "test-failing";
+        }
+
+        @Override
+        public CompletionStage<Answer> run(MusicRequest request) {
+            throw new IllegalStateException("a bug in a command");
+        }
+    }
+
+    @TempDir
+    Path data;
+    MusicWorld world;
+    final Slow slow = new Slow();
+
+    @BeforeEach
+    void start() throws Exception {
+        world = MusicWorld.start(data, slow, new Failing());
+    }
+
+    @AfterEach
+    void stop() {
+        slow.release.countDown();
+        world.close();
+    }
+
+    private static InteractionBuilder command(String name) {
+        return InteractionBuilder.command(name).by(Long.toString(MusicWorld.ALICE), "alice").inGuild(Long.toString(MusicWorld.GUILD));
+    }
+
+    private HttpResponse<String> post(byte[] body, String timestamp, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/interactions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (timestamp != null) {
+            request.header(RequestSignature.TIMESTAMP_HEADER, timestamp);
+        }
+        if (signature != null) {
+            request.header(RequestSignature.SIGNATURE_HEADER, signature);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> signed(String json) throws Exception {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        String timestamp = Long.toString(Instant.now().getEpochSecond());
+        return post(body, timestamp, new RequestSignature(MusicWorld.SECRET).sign(timestamp, body));
+    }
+
+    private JsonNode reply(String json) throws Exception {
+        HttpResponse<String> response = signed(json);
+        assertEquals(200, response.statusCode(), response.body());
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> management(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.managementPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aQuickAnswerIsInlineEphemeralAndPingsNobody() throws Exception {
+        JsonNode reply = reply(command("queue").toJson());
+        assertEquals(4, reply.path("type").asInt());
+        assertEquals(64, reply.path("data").path("flags").asInt());
+        assertEquals("📭 The queue is empty. `/play` something!", reply.path("data").path("content").asText());
+        assertEquals(0, reply.path("data").path("allowed_mentions").path("parse").size());
+        assertTrue(reply.path("data").path("allowed_mentions").path("parse").isArray());
+    }
+
+    @Test
+    void playOverTheApiPlaysAndAnswersWithTheTrack() throws Exception {
+        JsonNode reply = reply(command("play").option("query", InteractionBuilder.STRING, "loopback rock").toJson());
+        assertTrue(reply.path("data").path("content").asText().startsWith("▶️ Playing [Loopback Rock]"), reply.toString());
+        world.awaitPlaying("Loopback Rock");
+        JsonNode queue = reply(command("nowplaying").toJson());
+        assertEquals("🎶 Loopback Rock", queue.path("data").path("embeds").get(0).path("title").asText());
+    }
+
+    @Test
+    void aSlowAnswerIsDeferredAndEditedInThroughARateLimit() throws Exception {
+        String json = command("test-slow").toJson();
+        String token = JSON.readTree(json).path("token").asText();
+        JsonNode reply = reply(json);
+        assertEquals(5, reply.path("type").asInt());
+        assertEquals(64, reply.path("data").path("flags").asInt());
+
+        world.discord().rateLimitNext("PATCH", 1, Duration.ofMillis(300));
+        slow.release.countDown();
+        FakeDiscord.Call edit = world.discord().awaitCall(c -> c.method().equals("PATCH") && !c.isRateLimited()
+                && c.path().equals("/api/v10/webhooks/" + InteractionBuilder.LOCAL_APPLICATION_ID + "/" + token + "/messages/@original"), Duration.ofSeconds(10));
+        assertEquals("🐢 there you go, <@" + MusicWorld.ALICE + ">", edit.json().path("content").asText());
+        assertEquals(0, edit.json().path("allowed_mentions").path("parse").size());
+        assertEquals(2, world.discord().calls().stream().filter(c -> c.path().contains(token)).count(), "one 429, one retry");
+    }
+
+    @Test
+    void autocompleteAnswersWithChoices() throws Exception {
+        JsonNode reply = reply(InteractionBuilder.autocomplete("play").by(Long.toString(MusicWorld.ALICE), "alice")
+                .inGuild(Long.toString(MusicWorld.GUILD)).focused("query", "loopback").toJson());
+        assertEquals(8, reply.path("type").asInt());
+        assertTrue(reply.path("data").path("choices").size() > 0, reply.toString());
+        assertTrue(reply.path("data").path("choices").get(0).path("name").asText().length() <= 100);
+    }
+
+    @Test
+    void unknownAndFailingCommandsGetAPlainAnswer() throws Exception {
+        assertEquals("🎵 This voice node doesn't know /dance.", reply(command("dance").toJson()).path("data").path("content").asText());
+        JsonNode failed = reply(command("test-failing").toJson());
+        assertEquals(4, failed.path("type").asInt());
+        assertTrue(failed.path("data").path("content").asText().startsWith("⚠️ Something went wrong with /test-failing."), failed.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"missing", "malformed", "wrong-secret", "stale", "future", "tampered"})
+    void anythingTheSecretDidNotSignIs401(String how) throws Exception {
+        byte[] body = command("stop").toJson().getBytes(StandardCharsets.UTF_8);
+        String now = Long.toString(Instant.now().getEpochSecond());
+        RequestSignature ours = new RequestSignature(MusicWorld.SECRET);
+        HttpResponse<String> response = switch (how) {
+            case "missing" -> post(body, null, null);
+            case "malformed" -> post(body, now, "sha256=not-hex");
+            case "wrong-secret" -> post(body, now, new RequestSignature("another secret, also long enough to pass").sign(now, body));
+            case "stale" -> {
+                String old = Long.toString(Instant.now().minusSeconds(301).getEpochSecond());
+                yield post(body, old, ours.sign(old, body));
+            }
+            case "future" -> {
+                String later = Long.toString(Instant.now().plusSeconds(301).getEpochSecond());
+                yield post(body, later, ours.sign(later, body));
+            }
+            default -> {
+                byte[] tampered = command("leave").toJson().getBytes(StandardCharsets.UTF_8);
+                yield post(tampered, now, ours.sign(now, body));
+            }
+        };
+        assertEquals(401, response.statusCode(), response.body());
+        assertEquals("{\"error\":\"invalid request signature\"}", response.body());
+    }
+
+    @Test
+    void whatIsNotAGuildCommandIs400AndTooMuchIs413() throws Exception {
+        assertEquals(400, signed("{not json").statusCode());
+        assertEquals(400, signed("[]").statusCode());
+        assertEquals(400, signed(InteractionBuilder.ping().toJson()).statusCode());
+        HttpResponse<String> dm = signed(InteractionBuilder.command("play").inBotDm().toJson());
+        assertEquals(400, dm.statusCode());
+        assertEquals("{\"error\":\"music needs a guild interaction with a member\"}", dm.body());
+        byte[] huge = new byte[300_000];
+        java.util.Arrays.fill(huge, (byte) ' ');
+        String now = Long.toString(Instant.now().getEpochSecond());
+        assertEquals(413, post(huge, now, new RequestSignature(MusicWorld.SECRET).sign(now, huge)).statusCode());
+    }
+
+    @Test
+    void statusIsSignedAndSaysWhatPlays() throws Exception {
+        reply(command("play").option("query", InteractionBuilder.STRING, "loopback rock").toJson());
+        world.awaitPlaying("Loopback Rock");
+        reply(command("test-failing").toJson());
+
+        HttpRequest unsigned = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/status")).build();
+        assertEquals(401, HTTP.send(unsigned, HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        String now = Long.toString(Instant.now().getEpochSecond());
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/status"))
+                .header(RequestSignature.TIMESTAMP_HEADER, now)
+                .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(MusicWorld.SECRET).sign(now, new byte[0]))
+                .build();
+        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        JsonNode status = JSON.readTree(response.body());
+        assertEquals("CONNECTED", status.path("gateway").path("state").asText());
+        assertEquals(1, status.path("voiceConnections").asInt());
+        JsonNode guild = status.path("guilds").get(0);
+        assertEquals(Long.toString(MusicWorld.GUILD), guild.path("guildId").asText());
+        assertEquals("Homelab", guild.path("guildName").asText());
+        assertEquals("Lounge", guild.path("channelName").asText());
+        assertEquals("Loopback Rock", guild.path("nowPlaying").path("title").asText());
+        assertEquals("CONNECTED", status.path("lavalink").get(0).path("state").asText());
+        assertEquals("4.2.2", status.path("lavalink").get(0).path("version").asText());
+        assertEquals(1, status.path("commands").path("play").path("ok").asInt());
+        assertEquals(1, status.path("commands").path("test-failing").path("error").asInt());
+        assertTrue(status.path("lastErrors").get(0).path("message").asText().startsWith("/test-failing failed"), status.toString());
+
+        HttpResponse<String> same = management("/api/status");
+        assertEquals(200, same.statusCode());
+        assertEquals("Loopback Rock", JSON.readTree(same.body()).path("guilds").get(0).path("nowPlaying").path("title").asText());
+    }
+
+    @Test
+    void theManagementPortTellsLivenessReadinessAndMetrics() throws Exception {
+        assertEquals(200, management("/healthz").statusCode());
+        assertEquals(200, management("/health").statusCode());
+        reply(command("play").option("query", InteractionBuilder.STRING, "loopback rock").toJson());
+        world.awaitPlaying("Loopback Rock");
+
+        String metrics = management("/metrics").body();
+        for (String name : List.of("botty_voice_commands_total{command=\"play\",outcome=\"ok\"}", "botty_voice_command_latency_seconds_bucket",
+                "botty_voice_guilds ", "botty_voice_connections ", "botty_voice_players{state=\"playing\"}", "botty_voice_tracks_queued ",
+                "botty_voice_tracks_started_total", "botty_gateway_ping_seconds", "botty_lavalink_node_up{node=\"127.0.0.1:",
+                "botty_lavalink_frames_deficit{node=", "jvm_memory_used_bytes")) {
+            assertTrue(metrics.contains(name), name + " in\n" + metrics);
+        }
+        assertFalse(metrics.contains(Long.toString(MusicWorld.GUILD)), "no guild ids as labels");
+
+        world.lavalink().takeDown(false);
+        MusicWorld.eventually(() -> {
+            try {
+                return management("/health").statusCode() == 503;
+            } catch (Exception e) {
+                return false;
+            }
+        }, "not ready without Lavalink");
+        assertEquals(200, management("/healthz").statusCode(), "still alive");
+    }
+}
