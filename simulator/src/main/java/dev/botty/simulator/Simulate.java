@@ -95,7 +95,7 @@ public final class Simulate {
                 String edit = discord != null
                         ? discord.awaitOriginalEdit(Duration.ofSeconds(20)).body()
                         : FakeDiscord.awaitRemoteOriginalEdit(discordPort, MAPPER.readTree(interaction).path("token").asText(), Duration.ofSeconds(20));
-                out.println("PATCH /webhooks/" + InteractionBuilder.LOCAL_APPLICATION_ID + "/{token}/messages/@original");
+                out.println("PATCH /api/v10/webhooks/" + MAPPER.readTree(interaction).path("application_id").asText() + "/{token}/messages/@original");
                 out.println(pretty(edit));
             }
             return answer.status() == 200 ? 0 : 1;
