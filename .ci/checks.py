@@ -11,6 +11,7 @@ import json
 import os
 import re
 import subprocess
+import pathlib
 import sys
 import tempfile
 
@@ -408,6 +409,30 @@ def check_monitoring_targets():
     urls = [d.get("url") for d in datasources.get("datasources", [])]
     if "http://prometheus:9090" not in urls:
         problem("Grafana's Prometheus data source does not point at http://prometheus:9090")
+
+
+def settings_of(module):
+    """The environment variables a service reads: the constants of its Setting enum."""
+    source = pathlib.Path(module, "src/main/java/dev/botty", "interactions" if module == "interactions-api" else "voice",
+                          "config/Setting.java").read_text()
+    body = source[source.index("enum Setting"):]
+    return set(re.findall(r"^    ([A-Z][A-Z0-9_]+)\(", body, re.M))
+
+
+def check_service_settings():
+    """Every variable compose and the systemd templates give a botty service is one it reads."""
+    for module in ("interactions-api", "voice-node"):
+        known = settings_of(module)
+        given = set((services().get(module, {}).get("environment") or {}).keys())
+        for name in sorted(given - known):
+            problem(f"docker-compose.yml gives {module} {name}, which it does not read (not in its Setting enum)")
+        template = pathlib.Path("deploy/systemd", module + ".env.example")
+        if template.exists():
+            for line in template.read_text().splitlines():
+                match = re.match(r"^#?\s*([A-Z][A-Z0-9_]+)=", line)
+                name = match.group(1) if match else None
+                if name and name != "NAME_FILE" and name.removesuffix("_FILE") not in known:
+                    problem(f"{template} sets {name}, which {module} does not read")
 
 
 def main():
