@@ -102,7 +102,7 @@ public final class MusicWorld implements AutoCloseable {
     }
 
     /** The world without a node yet: add beans and properties, then {@link #start(MusicWorld)}. */
-    static MusicWorld prepare(Path dataDir) throws Exception {
+    public static MusicWorld prepare(Path dataDir) throws Exception {
         return new MusicWorld(dataDir);
     }
 
@@ -138,6 +138,11 @@ public final class MusicWorld implements AutoCloseable {
 
     /** Starts the node, its internal API and management port, and waits for its gateway and its Lavalink connection. */
     void startNode() throws Exception {
+        startNode(true);
+    }
+
+    /** Starts the node and waits for its gateway, and for Lavalink only when asked. */
+    public void startNode(boolean awaitLavalink) throws Exception {
         port = freePort();
         managementPort = freePort();
         Map<String, Object> all = new java.util.HashMap<>(properties);
@@ -150,7 +155,9 @@ public final class MusicWorld implements AutoCloseable {
         if (!node.getBean(VoiceGateway.class).awaitReady(TIMEOUT)) {
             throw new AssertionError("gateway not ready");
         }
-        eventually(() -> jukebox().lavalinkNodes().stream().allMatch(n -> n.state().equals("CONNECTED")), "Lavalink connected");
+        if (awaitLavalink) {
+            eventually(() -> jukebox().lavalinkNodes().stream().allMatch(n -> n.state().equals("CONNECTED")), "Lavalink connected");
+        }
     }
 
     /** Stops the node as a shutdown would: the gateway closes, Lavalink's socket closes, the store is flushed. */
@@ -161,7 +168,11 @@ public final class MusicWorld implements AutoCloseable {
         }
     }
 
-    Jukebox jukebox() {
+    public dev.botty.voice.api.RecentErrors errors() {
+        return node.getBean(dev.botty.voice.api.RecentErrors.class);
+    }
+
+    public Jukebox jukebox() {
         return node.getBean(Jukebox.class);
     }
 
