@@ -47,7 +47,7 @@ class MusicEndToEndIT {
     private static final Path API_JAR = Path.of("..", "interactions-api", "target", "interactions-api.jar");
     private static final Path NODE_JAR = Path.of("..", "voice-node", "target", "voice-node.jar");
     private static final Duration START = Duration.ofSeconds(60);
-    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration TIMEOUT = Duration.ofSeconds(25);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SECRET = HexFormat.of().formatHex("end-to-end shared secret, 32+ chars".getBytes(StandardCharsets.UTF_8));
 

@@ -273,27 +273,37 @@ final class MusicCommands {
 
     private record Steering(GuildMusic music, Answer refusal) {}
 
-    private Answer skip(MusicRequest request) {
+    /** Runs {@code action} on the guild's music if the caller may steer it, else answers why not. */
+    private Answer steered(MusicRequest request, java.util.function.Function<GuildMusic, Answer> action) {
         Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        return steering.music().skip()
-                .map(skipped -> {
-                    QueuedTrack next = steering.music().current();
-                    return Answer.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
-                })
-                .orElse(Answer.refused("🔇 Nothing is playing, so there is nothing to skip."));
+        return steering.refusal() != null ? steering.refusal() : action.apply(steering.music());
+    }
+
+    /** Like {@link #steered}, for commands naming a queue position that must exist. */
+    private Answer atPosition(MusicRequest request, java.util.function.BiFunction<GuildMusic, Integer, Answer> action) {
+        return steered(request, music -> {
+            Answer bad = badPosition(request, music.queue().size());
+            return bad != null ? bad : action.apply(music, (int) request.integer("position").getAsLong());
+        });
+    }
+
+    private Answer skip(MusicRequest request) {
+        return steered(request, music -> {
+            return music.skip()
+                    .map(skipped -> {
+                        QueuedTrack next = music.current();
+                        return Answer.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
+                    })
+                    .orElse(Answer.refused("🔇 Nothing is playing, so there is nothing to skip."));
+        });
     }
 
     private Answer stop(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        int dropped = steering.music().stop();
-        return Answer.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
-                + ". I'll stay " + Cards.duration(jukebox.services().idleTimeout().toMillis()) + " in case you want more.");
+        return steered(request, music -> {
+            int dropped = music.stop();
+            return Answer.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
+                    + ". I'll stay " + Cards.duration(jukebox.services().idleTimeout().toMillis()) + " in case you want more.");
+        });
     }
 
     private Answer leave(MusicRequest request) {
@@ -312,31 +322,11 @@ final class MusicCommands {
     }
 
     private Answer jump(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        GuildMusic music = steering.music();
-        Answer bad = badPosition(request, music.queue().size());
-        if (bad != null) {
-            return bad;
-        }
-        QueuedTrack target = music.jump((int) request.integer("position").getAsLong());
-        return Answer.ok("⏩ Jumped to " + Cards.link(target) + ".");
+        return atPosition(request, (music, position) -> Answer.ok("⏩ Jumped to " + Cards.link(music.jump(position)) + "."));
     }
 
     private Answer remove(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        GuildMusic music = steering.music();
-        Answer bad = badPosition(request, music.queue().size());
-        if (bad != null) {
-            return bad;
-        }
-        QueuedTrack removed = music.remove((int) request.integer("position").getAsLong());
-        return Answer.ok("🗑️ Removed " + Cards.link(removed) + " from the queue.");
+        return atPosition(request, (music, position) -> Answer.ok("🗑️ Removed " + Cards.link(music.remove(position)) + " from the queue."));
     }
 
     private static Answer badPosition(MusicRequest request, int size) {
@@ -352,84 +342,72 @@ final class MusicCommands {
     }
 
     private Answer pause(MusicRequest request, boolean pause) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        GuildMusic music = steering.music();
-        if (music.current() == null) {
-            return Answer.refused("🔇 Nothing is playing.");
-        }
-        if (music.isPaused() == pause) {
-            return Answer.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
-        }
-        music.pause(pause);
-        return Answer.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
+        return steered(request, music -> {
+            if (music.current() == null) {
+                return Answer.refused("🔇 Nothing is playing.");
+            }
+            if (music.isPaused() == pause) {
+                return Answer.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
+            }
+            music.pause(pause);
+            return Answer.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
+        });
     }
 
     private Answer seek(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        GuildMusic music = steering.music();
-        QueuedTrack current = music.current();
-        if (current == null) {
-            return Answer.refused("🔇 Nothing is playing.");
-        }
-        long to = Cards.parseTime(request.option("time").orElse(""));
-        if (to < 0) {
-            return Answer.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`.");
-        }
-        if (!current.seekable() || current.stream()) {
-            return Answer.refused("⏱️ This track can't be sought in.");
-        }
-        if (to >= current.lengthMs()) {
-            return Answer.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long.");
-        }
-        music.seek(to);
-        return Answer.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + ".");
+        return steered(request, music -> {
+            QueuedTrack current = music.current();
+            if (current == null) {
+                return Answer.refused("🔇 Nothing is playing.");
+            }
+            long to = Cards.parseTime(request.option("time").orElse(""));
+            if (to < 0) {
+                return Answer.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`.");
+            }
+            if (!current.seekable() || current.stream()) {
+                return Answer.refused("⏱️ This track can't be sought in.");
+            }
+            if (to >= current.lengthMs()) {
+                return Answer.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long.");
+            }
+            music.seek(to);
+            return Answer.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + ".");
+        });
     }
 
     private Answer volume(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        OptionalLong level = request.integer("level");
-        if (level.isEmpty() || level.getAsLong() < 0 || level.getAsLong() > 200) {
-            return Answer.refused("🔊 Pick a volume from 0 to 200 (100 is normal).");
-        }
-        steering.music().volume((int) level.getAsLong());
-        return Answer.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%.");
+        return steered(request, music -> {
+            OptionalLong level = request.integer("level");
+            if (level.isEmpty() || level.getAsLong() < 0 || level.getAsLong() > 200) {
+                return Answer.refused("🔊 Pick a volume from 0 to 200 (100 is normal).");
+            }
+            music.volume((int) level.getAsLong());
+            return Answer.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%.");
+        });
     }
 
     private Answer shuffle(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        if (steering.music().queue().size() < 2) {
-            return Answer.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more.");
-        }
-        int count = steering.music().shuffle();
-        return Answer.ok("🔀 Shuffled " + count + " tracks.");
+        return steered(request, music -> {
+            if (music.queue().size() < 2) {
+                return Answer.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more.");
+            }
+            int count = music.shuffle();
+            return Answer.ok("🔀 Shuffled " + count + " tracks.");
+        });
     }
 
     private Answer loop(MusicRequest request) {
-        Steering steering = steer(request);
-        if (steering.refusal() != null) {
-            return steering.refusal();
-        }
-        return LoopMode.fromKey(request.option("mode").orElse(""))
-                .map(mode -> {
-                    steering.music().loop(mode);
-                    return Answer.ok(switch (mode) {
-                        case OFF -> "➡️ Loop off.";
-                        case TRACK -> "🔂 Looping this track.";
-                        case QUEUE -> "🔁 Looping the queue.";
-                    });
-                })
-                .orElse(Answer.refused("🔁 Loop `off`, `track` or `queue`."));
+        return steered(request, music -> {
+            return LoopMode.fromKey(request.option("mode").orElse(""))
+                    .map(mode -> {
+                        music.loop(mode);
+                        return Answer.ok(switch (mode) {
+                            case OFF -> "➡️ Loop off.";
+                            case TRACK -> "🔂 Looping this track.";
+                            case QUEUE -> "🔁 Looping the queue.";
+                        });
+                    })
+                    .orElse(Answer.refused("🔁 Loop `off`, `track` or `queue`."));
+        });
     }
 }

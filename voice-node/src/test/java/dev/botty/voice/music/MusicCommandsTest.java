@@ -18,30 +18,13 @@ import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.LavalinkCatalogue;
 import dev.botty.voice.api.Answer;
 import dev.botty.voice.api.MusicCommand;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every music command against the simulated Discord and Lavalink: what it does, and what it says. */
-class MusicCommandsTest {
-    @TempDir
-    Path data;
-    MusicWorld world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = MusicWorld.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+class MusicCommandsTest extends MusicWorldTest {
 
     private Answer play(long user, String query) throws Exception {
         return world.run(user, "play", Map.of("query", query));

@@ -10,30 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.simulator.FakeGateway;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** What survives: a restart of the node (SQLite), and Lavalink dropping or losing its session. */
-class MusicRestartTest {
-    @TempDir
-    Path data;
-    MusicWorld world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = MusicWorld.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+class MusicRestartTest extends MusicWorldTest {
 
     private List<String> queueTitles() {
         return world.music().queue().stream().map(QueuedTrack::title).toList();

@@ -35,7 +35,8 @@ import java.util.function.Supplier;
 public final class MusicWorld implements AutoCloseable {
     /** A bot token whose first part is the simulator bot's id, as real tokens begin with the bot's id. */
     public static final String TOKEN = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.simulated.token";
-    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Generous: JDA resends a voice connect only every 10 s when the gateway was reconnecting as it asked. */
+    public static final Duration TIMEOUT = Duration.ofSeconds(25);
     public static final Duration IDLE = Duration.ofMinutes(10);
     public static final Duration ALONE = Duration.ofSeconds(30);
     public static final String SECRET = "a shared secret of more than thirty-two characters";

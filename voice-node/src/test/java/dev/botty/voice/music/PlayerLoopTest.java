@@ -16,31 +16,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeGateway;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The player loop on Lavalink's events, and the idle rule on the test's clock. */
-class PlayerLoopTest {
-    @TempDir
-    Path data;
-    MusicWorld world;
-
-    @BeforeEach
-    void start() throws Exception {
-        world = MusicWorld.start(data);
-    }
-
-    @AfterEach
-    void stop() {
-        world.close();
-    }
+class PlayerLoopTest extends MusicWorldTest {
 
     private void play(String query) throws Exception {
         world.run(ALICE, "play", Map.of("query", query));
