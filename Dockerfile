@@ -28,6 +28,7 @@ RUN mvn -B -ntp -pl "${MODULE}" -am -Dmaven.test.skip=true package \
  && mkdir -p /out \
  && cp "${MODULE}/target/${MODULE}.jar" /out/app.jar \
  && cp deploy/docker/jvm.options /out/jvm.options \
+ && if [ -f "deploy/docker/${MODULE}.jvm.options" ]; then cat "deploy/docker/${MODULE}.jvm.options" >> /out/jvm.options; fi \
  && javac --release 25 -d /out/healthcheck deploy/docker/Healthcheck.java
 
 # ---------------------------------------------------------------------------------------------

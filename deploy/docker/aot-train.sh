@@ -74,6 +74,33 @@ case "$module" in
             probe || true
         done
         ;;
+    voice-node)
+        # The simulated world of local mode (Discord's REST API and gateway, Lavalink): the node
+        # logs in, connects to Lavalink and serves, as it does in production.
+        simulator="$(ls "$src"/simulator/target/simulator-*-cli.jar)"
+        java -XX:TieredStopAtLevel=1 -jar "$simulator" world --discord-port 18089 --env-file "$work/world.env" \
+            >"$work/world.log" 2>&1 &
+        world=$!
+        tries=0
+        until [ -s "$work/world.env" ]; do
+            tries=$((tries + 1))
+            if [ "$tries" -ge 120 ] || ! kill -0 "$world" 2>/dev/null; then
+                echo "aot-train: the simulated world did not start:" >&2
+                cat "$work/world.log" >&2
+                exit 1
+            fi
+            sleep 1
+        done
+        set -a
+        # shellcheck disable=SC1091
+        . "$work/world.env"
+        set +a
+        VOICE_NODE_SECRET=aot-training-only-secret-0123456789abcdef DATA_DIR="$work/data" \
+            MICRONAUT_SERVER_PORT=8081 ENDPOINTS_ALL_PORT=8091 start
+        await_healthy
+        sleep 5
+        kill -TERM "$world" 2>/dev/null || true
+        ;;
     *)
         # No training script for this module yet: start it with no configuration and stop it
         # after a while. Startup and configuration classes are still worth caching; give the
