@@ -40,7 +40,8 @@ final class StatusPage {
             .badge { display: inline-block; padding: 2px 10px; border-radius: 999px; font-size: 13px; font-weight: 700; color: #fff; }
             .badge.up { background: var(--ok); } .badge.down { background: var(--bad); } .badge.warn { background: var(--warn); }
             .problem { color: var(--bad); font-weight: 600; }
-            dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; margin: 8px 0; }
+            dl.facts { display: grid; grid-template-columns: repeat(3, max-content minmax(0, 1fr)); gap: 4px 16px; margin: 8px 0; }
+            h4 { font-size: 13px; margin: 14px 0 0; color: var(--muted); }
             dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; }
             """;
 
@@ -57,11 +58,6 @@ final class StatusPage {
                 .append(Html.text(duration(status.uptimeSeconds()))).append("</span> · rendered ").append(Html.text(TIME.format(now)))
                 .append("</p>\n");
 
-        html.append("<h2>Commands</h2>\n");
-        commands(html, "api-commands", status.commands());
-        html.append("<h2>Recent errors</h2>\n");
-        errors(html, "api-errors", status.lastErrors());
-
         html.append("<h2>Voice nodes</h2>\n");
         if (status.voiceNodes().isEmpty()) {
             html.append("<p class=\"empty\">No voice nodes are configured (VOICE_NODE_URLS): music is off.</p>\n");
@@ -69,6 +65,10 @@ final class StatusPage {
         for (VoiceNodeReport node : status.voiceNodes()) {
             node(html, node);
         }
+        html.append("<h2>Commands</h2>\n");
+        commands(html, "api-commands", status.commands());
+        html.append("<h2>Recent errors</h2>\n");
+        errors(html, "api-errors", status.lastErrors());
         html.append("</main></body></html>\n");
         return html.toString();
     }
@@ -138,7 +138,9 @@ final class StatusPage {
                     .append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
+        html.append("<h4>Commands on this node</h4>\n");
         commands(html, id + "-commands", status.commands());
+        html.append("<h4>Recent errors on this node</h4>\n");
         errors(html, id + "-errors", status.lastErrors());
         html.append("</section>\n");
     }
