@@ -30,7 +30,7 @@ public enum Setting implements SettingDefinition {
     VOICE_NODE_TIMEOUT_MS("8000", false, "How long a voice node may take to answer a forwarded command; past the inline budget the answer is deferred and edited in."),
     LOCAL_KEY_FILE(".botty/local/signing-key", false, "Local mode: where the generated signing key is written for the simulator."),
     MICRONAUT_SERVER_PORT("8080", false, "HTTP port of the public route, `POST /interactions` (a standard Micronaut setting)."),
-    ENDPOINTS_ALL_PORT("8090", false, "Management port: `/healthz` (liveness), `/health` (readiness), `/metrics` (Prometheus). Keep it off the public route.");
+    ENDPOINTS_ALL_PORT("8090", false, "Management port: `/` (status page), `/api/status` (JSON), `/healthz` (liveness), `/health` (readiness), `/metrics` (Prometheus). Keep it off the public route.");
 
     private final String defaultValue;
     private final boolean secret;

@@ -18,10 +18,15 @@ import java.util.Locale;
  */
 @Singleton
 public final class InteractionMetrics {
-    private final MeterRegistry registry;
+    /** Commands by name and outcome; the status page reads its counts back from these counters. */
+    static final String COMMANDS = "botty_commands";
 
-    public InteractionMetrics(MeterRegistry registry) {
+    private final MeterRegistry registry;
+    private final RecentErrors errors;
+
+    public InteractionMetrics(MeterRegistry registry, RecentErrors errors) {
         this.registry = registry;
+        this.errors = errors;
     }
 
     public void received(InteractionType type) {
@@ -43,7 +48,10 @@ public final class InteractionMetrics {
      * runs from receipt to the answer (inline) or to the edit of the original message (deferred).
      */
     public void command(String name, Reply.Outcome outcome, String answer, Duration latency) {
-        Counter.builder("botty_commands")
+        if (outcome == Reply.Outcome.FAILED) {
+            errors.record("unknown".equals(name) ? "An interaction named no command botty knows" : "/" + name + " failed");
+        }
+        Counter.builder(COMMANDS)
                 .description("Commands by name, outcome and how they were answered")
                 .tag("command", name)
                 .tag("outcome", lower(outcome.name()))
@@ -65,6 +73,9 @@ public final class InteractionMetrics {
                 .tag("node", Integer.toString(shard))
                 .tag("outcome", outcome)
                 .register(registry).increment();
+        if ("unavailable".equals(outcome)) {
+            errors.record("Voice node " + shard + " gave no usable answer to a music command");
+        }
     }
 
     private static String lower(String name) {

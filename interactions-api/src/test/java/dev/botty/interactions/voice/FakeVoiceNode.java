@@ -15,9 +15,10 @@ import java.util.concurrent.Executors;
 
 /**
  * A voice node's internal API on loopback, as the interactions-api sees it: checks the HMAC
- * signature (401 otherwise) and answers with a scripted interaction response after a delay.
+ * signature (401 otherwise) and answers with a scripted interaction response after a delay, and
+ * {@code GET /v1/status} (signed over the timestamp and an empty body) with a scripted status.
  */
-final class FakeVoiceNode implements AutoCloseable {
+public final class FakeVoiceNode implements AutoCloseable {
     record Received(String timestamp, String signature, byte[] body, boolean signatureValid) {}
 
     private final HttpServer server;
@@ -26,8 +27,12 @@ final class FakeVoiceNode implements AutoCloseable {
     private volatile int status = 200;
     private volatile String answer = "{\"type\":4,\"data\":{\"content\":\"queued\",\"flags\":64}}";
     private volatile Duration delay = Duration.ZERO;
+    private volatile int statusCode = 200;
+    private volatile String statusJson = "{}";
+    private volatile Duration statusDelay = Duration.ZERO;
+    private final List<Received> statusRequests = new CopyOnWriteArrayList<>();
 
-    FakeVoiceNode(String secret) throws IOException {
+    public FakeVoiceNode(String secret) throws IOException {
         signature = new RequestSignature(secret);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -50,10 +55,51 @@ final class FakeVoiceNode implements AutoCloseable {
                 out.write(bytes);
             }
         });
+        server.createContext(VoiceNodeStatuses.PATH, exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            String timestamp = exchange.getRequestHeaders().getFirst(RequestSignature.TIMESTAMP_HEADER);
+            String given = exchange.getRequestHeaders().getFirst(RequestSignature.SIGNATURE_HEADER);
+            boolean valid = "GET".equals(exchange.getRequestMethod()) && body.length == 0
+                    && signature.verifies(timestamp, body, given)
+                    && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) <= 60;
+            statusRequests.add(new Received(timestamp, given, body, valid));
+            try {
+                Thread.sleep(statusDelay);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] bytes = (valid ? statusJson : "{\"error\":\"bad signature\"}").getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            try {
+                exchange.sendResponseHeaders(valid ? statusCode : 401, bytes.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(bytes);
+                }
+            } catch (IOException clientGaveUp) {
+                // the caller's timeout ran out first
+            }
+        });
         server.start();
     }
 
-    String url() {
+    /** Answers {@code GET /v1/status} with this status code and body. */
+    public FakeVoiceNode reporting(int status, String json) {
+        this.statusCode = status;
+        this.statusJson = json;
+        return this;
+    }
+
+    /** Waits this long before answering {@code GET /v1/status}. */
+    public FakeVoiceNode reportingAfter(Duration delay) {
+        this.statusDelay = delay;
+        return this;
+    }
+
+    List<Received> statusRequests() {
+        return List.copyOf(statusRequests);
+    }
+
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
