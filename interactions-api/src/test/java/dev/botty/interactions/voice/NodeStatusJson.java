@@ -22,7 +22,7 @@ public final class NodeStatusJson {
                    "nowPlaying":{"title":"Loopback <Rock> & \\"Roll\\"","author":"The Testers","uri":"https://example.org/rock",
                      "positionMs":61000,"lengthMs":215000,"paused":false},
                    "queueLength":%d,"loop":"off","volume":80}],
-                 "lavalink":[{"name":"lavalink-1","state":"CONNECTED","version":"4.1.1","players":1,"playingPlayers":1,
+                 "lavalink":[{"name":"lavalink-1","state":"CONNECTED","version":"4.2.2","players":1,"playingPlayers":1,
                    "cpuLoad":0.12,"memoryUsedBytes":134217728,"frames":{"sent":2990,"nulled":4,"deficit":6}}],
                  "commands":{"play":{"ok":7,"refused":1},"skip":{"ok":2}},
                  "lastErrors":[{"at":"2026-11-23T01:30:00Z","message":"Could not load <track>: no matches"}]}
