@@ -45,20 +45,30 @@ public final class TestApp implements AutoCloseable {
         variables.put("JOKE_API_URL", "http://127.0.0.1:9");
         variables.put("OPEN_METEO_GEOCODING_URL", "http://127.0.0.1:9");
         variables.put("OPEN_METEO_FORECAST_URL", "http://127.0.0.1:9");
-        variables.putAll(env);
+        // Micronaut properties (dotted names) go to the context, the rest are environment variables.
+        Map<String, Object> properties = new HashMap<>();
+        env.forEach((name, value) -> {
+            if (name.contains(".")) {
+                properties.put(name, value);
+            } else {
+                variables.put(name, value);
+            }
+        });
+        properties.put("micronaut.server.port", -1);
+        properties.put("endpoints.all.port", freePort());
         BottyConfig config = BottyConfig.load(new Environment(variables), BottyConfig.Mode.SERVE, null, null);
         Object[] singletons = new Object[extraSingletons.length + 1];
         singletons[0] = config;
         System.arraycopy(extraSingletons, 0, singletons, 1, extraSingletons.length);
         context = ApplicationContext.builder()
                 .singletons(singletons)
-                .properties(Map.of("micronaut.server.port", -1, "endpoints.all.port", freePort()))
+                .properties(properties)
                 .start();
         server = context.getBean(EmbeddedServer.class).start();
         poster = new InteractionPoster(URI.create("http://127.0.0.1:" + server.getPort() + "/interactions"), key);
     }
 
-    /** Starts with these environment variables on top of the test defaults. */
+    /** Starts with these environment variables on top of the test defaults (dotted names: Micronaut properties). */
     public static TestApp start(Map<String, String> env, Object... extraSingletons) {
         try {
             return new TestApp(env, extraSingletons);
