@@ -1,21 +1,17 @@
 package dev.botty.interactions.command.ip;
 
+import dev.botty.interactions.command.OutsideCalls;
 import dev.botty.interactions.config.BottyConfig;
 import jakarta.inject.Singleton;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,16 +42,16 @@ final class PublicAddressLookup {
     private final List<URI> v6Services;
     private final Duration cacheFor;
     private final Duration timeout;
-    private final HttpClient http;
+    private final OutsideCalls outside;
     private final Clock clock;
     private CompletableFuture<Result> latest;
 
-    PublicAddressLookup(BottyConfig config, HttpClient http, Clock clock) {
+    PublicAddressLookup(BottyConfig config, OutsideCalls outside, Clock clock) {
         this.v4Services = config.ip().v4Services();
         this.v6Services = config.ip().v6Services();
         this.cacheFor = config.ip().cacheFor();
         this.timeout = config.outboundTimeout();
-        this.http = http;
+        this.outside = outside;
         this.clock = clock;
     }
 
@@ -110,34 +106,19 @@ final class PublicAddressLookup {
                 .header("Accept", "text/plain")
                 .GET()
                 .build();
-        // The request timeout covers the wait for headers; the whole exchange is bounded too.
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(response -> read(service, response, read))
-                .exceptionally(error -> {
-                    LOG.warn("IP service {} failed: {}", service.getHost(), describe(error));
-                    return Optional.empty();
-                });
+        return outside.call("ip", request, timeout, response -> read(service, response, read));
     }
 
-    private static Optional<String> read(URI service, HttpResponse<String> response, Function<String, Optional<String>> read) {
+    private static Optional<String> read(URI service, HttpResponse<byte[]> response, Function<String, Optional<String>> read) {
         if (response.statusCode() != 200) {
             LOG.warn("IP service {} answered HTTP {}", service.getHost(), response.statusCode());
             return Optional.empty();
         }
-        String body = response.body() == null ? "" : response.body();
+        String body = response.body() == null ? "" : new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
         Optional<String> address = body.length() > MAX_ANSWER ? Optional.empty() : read.apply(body);
         if (address.isEmpty()) {
             LOG.warn("IP service {} answered something that is not a public address", service.getHost());
         }
         return address;
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return "no answer in time";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

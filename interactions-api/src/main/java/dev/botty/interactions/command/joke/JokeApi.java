@@ -1,20 +1,16 @@
 package dev.botty.interactions.command.joke;
 
+import dev.botty.interactions.command.OutsideCalls;
 import dev.botty.interactions.config.BottyConfig.JokeConfig;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +28,13 @@ final class JokeApi {
 
     private final URI baseUrl;
     private final Duration timeout;
-    private final HttpClient http;
+    private final OutsideCalls outside;
     private final JsonMapper json;
 
-    JokeApi(JokeConfig config, HttpClient http, JsonMapper json) {
+    JokeApi(JokeConfig config, OutsideCalls outside, JsonMapper json) {
         this.baseUrl = config.apiUrl();
         this.timeout = config.timeout();
-        this.http = http;
+        this.outside = outside;
         this.json = json;
     }
 
@@ -49,14 +45,7 @@ final class JokeApi {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                // The request timeout covers the wait for headers; the whole exchange is bounded too.
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(this::read)
-                .exceptionally(error -> {
-                    LOG.warn("JokeAPI failed: {}", describe(error));
-                    return Optional.empty();
-                });
+        return outside.call("joke", request, timeout, this::read);
     }
 
     private Optional<Joke> read(HttpResponse<byte[]> response) {
@@ -76,13 +65,5 @@ final class JokeApi {
             return Optional.empty();
         }
         return Optional.of(joke);
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return "no answer within JOKE_TIMEOUT_MS";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package dev.botty.interactions.command.weather;
 
+import dev.botty.interactions.command.OutsideCalls;
 import dev.botty.interactions.config.BottyConfig;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.json.JsonMapper;
@@ -7,18 +8,13 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,14 +42,14 @@ final class OpenMeteo {
     private final URI geocodingUrl;
     private final URI forecastUrl;
     private final Duration timeout;
-    private final HttpClient http;
+    private final OutsideCalls outside;
     private final JsonMapper json;
 
-    OpenMeteo(BottyConfig config, HttpClient http, JsonMapper json) {
+    OpenMeteo(BottyConfig config, OutsideCalls outside, JsonMapper json) {
         this.geocodingUrl = config.weather().geocodingUrl();
         this.forecastUrl = config.weather().forecastUrl();
         this.timeout = config.outboundTimeout();
-        this.http = http;
+        this.outside = outside;
         this.json = json;
     }
 
@@ -89,14 +85,8 @@ final class OpenMeteo {
 
     private <A extends Answer, T> CompletableFuture<Optional<T>> get(URI uri, String what, Class<A> type, Function<A, Optional<T>> read) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                // The request timeout covers the wait for headers; the whole exchange is bounded too.
-                .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(response -> parse(response, what, type).flatMap(read))
-                .exceptionally(error -> {
-                    LOG.warn("Open-Meteo {} failed: {}", what, describe(error));
-                    return Optional.empty();
-                });
+        return outside.call(what.equals("forecast") ? "weather" : "geocoding", request, timeout,
+                response -> parse(response, what, type).flatMap(read));
     }
 
     private <A extends Answer> Optional<A> parse(HttpResponse<byte[]> response, String what, Class<A> type) {
@@ -118,13 +108,5 @@ final class OpenMeteo {
     private static String encode(String text) {
         // URLEncoder writes form encoding; a query wants %20 for spaces.
         return URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static String describe(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        if (cause instanceof HttpTimeoutException || cause instanceof TimeoutException) {
-            return "no answer within OUTBOUND_TIMEOUT_MS";
-        }
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
     }
 }
