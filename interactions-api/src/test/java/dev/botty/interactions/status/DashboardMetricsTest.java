@@ -80,6 +80,7 @@ class DashboardMetricsTest {
         try (FakeVoiceNode node = new FakeVoiceNode(StatusEndpointTest.SECRET);
                 TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", node.url(), "VOICE_NODE_SECRET", StatusEndpointTest.SECRET))) {
             app.post(InteractionBuilder.command("avatar"));
+            app.post(InteractionBuilder.command("joke")); // no joke API there: an outside call that fails, and the bundled joke
             app.post(InteractionBuilder.command("no-such-command-12345"));
             app.post(InteractionBuilder.command("play").inGuild("8388608").option("query", InteractionBuilder.STRING, "lofi"));
             app.poster().postRaw(InteractionBuilder.ping().toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), null, null);
