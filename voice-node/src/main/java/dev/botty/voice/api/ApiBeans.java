@@ -11,8 +11,9 @@ import java.util.List;
 @Factory
 final class ApiBeans {
     @Singleton
-    RequestCheck requestCheck(VoiceNodeConfig config, InstantSource clock) {
-        return new RequestCheck(config.api().secret(), clock);
+    RequestCheck requestCheck(VoiceNodeConfig config) {
+        // Wall time, always: the replay window is about when the request was really signed.
+        return new RequestCheck(config.api().secret(), InstantSource.system());
     }
 
     @Singleton

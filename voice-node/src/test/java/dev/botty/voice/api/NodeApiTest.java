@@ -184,11 +184,11 @@ class NodeApiTest {
             case "malformed" -> post(body, now, "sha256=not-hex");
             case "wrong-secret" -> post(body, now, new RequestSignature("another secret, also long enough to pass").sign(now, body));
             case "stale" -> {
-                String old = Long.toString(Instant.now().minusSeconds(301).getEpochSecond());
+                String old = Long.toString(Instant.now().minusSeconds(310).getEpochSecond());
                 yield post(body, old, ours.sign(old, body));
             }
             case "future" -> {
-                String later = Long.toString(Instant.now().plusSeconds(301).getEpochSecond());
+                String later = Long.toString(Instant.now().plusSeconds(310).getEpochSecond());
                 yield post(body, later, ours.sign(later, body));
             }
             default -> {
@@ -243,6 +243,15 @@ class NodeApiTest {
         assertEquals(1, status.path("commands").path("play").path("ok").asInt());
         assertEquals(1, status.path("commands").path("test-failing").path("error").asInt());
         assertTrue(status.path("lastErrors").get(0).path("message").asText().startsWith("/test-failing failed"), status.toString());
+
+        HttpResponse<String> page = management("/");
+        assertEquals(200, page.statusCode());
+        assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+        assertTrue(page.body().contains("<span class=\"title\">Loopback Rock</span>"), page.body());
+        assertTrue(page.body().contains("/test-failing failed"), "the last errors are on the page");
+        HttpResponse<String> notOnTheInternalPort = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, notOnTheInternalPort.statusCode());
 
         HttpResponse<String> same = management("/api/status");
         assertEquals(200, same.statusCode());

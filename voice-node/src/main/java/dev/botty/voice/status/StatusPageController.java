@@ -1,0 +1,33 @@
+package dev.botty.voice.status;
+
+import dev.botty.internal.StatusHtml;
+import dev.botty.voice.api.StatusReport;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import java.time.InstantSource;
+
+/**
+ * {@code GET /} on the management port: this node's status as a page, the same section the
+ * interactions-api's page shows for it. Bound to the management port alone; the internal API's
+ * port never routes it.
+ */
+@Controller(port = "${endpoints.all.port}")
+public final class StatusPageController {
+    private final StatusReport report;
+    private final InstantSource clock;
+
+    public StatusPageController(StatusReport report, InstantSource clock) {
+        this.report = report;
+        this.clock = clock;
+    }
+
+    @Get(produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    public HttpResponse<String> page() {
+        return HttpResponse.ok(StatusHtml.nodePage(report.now(), clock.instant()))
+                .header("Cache-Control", "no-store")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    }
+}
