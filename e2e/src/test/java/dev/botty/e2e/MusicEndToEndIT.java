@@ -200,6 +200,25 @@ class MusicEndToEndIT {
 
     @Test
     @Order(3)
+    void aSlowSearchIsDeferredAndTheNodeEditsTheAnswerIn() throws Exception {
+        world.lavalink().loadDelay(Duration.ofMillis(2500));
+        try {
+            String json = inTheGuild(InteractionBuilder.command("play").option("query", InteractionBuilder.STRING, "waltz")).toJson();
+            InteractionPoster.Answer answer = discord.post(json);
+            JsonNode body = JSON.readTree(answer.body());
+            assertEquals(5, body.path("type").asInt(), "deferred while the search loads: " + body);
+            assertEquals(64, body.path("data").path("flags").asInt());
+            String token = JSON.readTree(json).path("token").asText();
+            FakeDiscord.Call edit = world.discord().awaitCall(c -> c.method().equals("PATCH") && !c.isRateLimited()
+                    && c.path().equals("/api/v10/webhooks/" + InteractionBuilder.LOCAL_APPLICATION_ID + "/" + token + "/messages/@original"), TIMEOUT);
+            assertTrue(edit.json().path("content").asText().startsWith("➕ Queued [Loopback Waltz]"), edit.body());
+        } finally {
+            world.lavalink().loadDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    @Order(4)
     void playAutocompleteOffersSearchResults() throws Exception {
         InteractionPoster.Answer answer = discord.post(inTheGuild(InteractionBuilder.autocomplete("play").focused("query", "loopback")).toJson());
         JsonNode body = JSON.readTree(answer.body());
@@ -209,7 +228,7 @@ class MusicEndToEndIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void theNodeRefusesWhatTheSecretDidNotSign() throws Exception {
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + nodePort + "/v1/interactions"))
@@ -223,7 +242,7 @@ class MusicEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aNodeThatIsDownGetsAPlainAnswerInTime() throws Exception {
         node.destroy();
         assertTrue(node.waitFor(20, TimeUnit.SECONDS));

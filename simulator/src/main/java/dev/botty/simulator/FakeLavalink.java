@@ -194,6 +194,7 @@ public final class FakeLavalink implements AutoCloseable {
     private volatile double lavalinkLoad = 0.02;
     private volatile int[] frameStats = {3000, 0, 0};
     private volatile int voicePing = 23;
+    private volatile Duration loadDelay = Duration.ZERO;
 
     private Instant now = EPOCH;
     private Instant startedAt = EPOCH;
@@ -242,6 +243,16 @@ public final class FakeLavalink implements AutoCloseable {
     }
 
     /** From now on every YouTube load (ids, links, {@code ytsearch:}) fails with this message; null makes them work again. */
+    /** Answers {@code /v4/loadtracks} only after this long, as a real search takes a second or more. */
+    public FakeLavalink loadDelay(Duration delay) {
+        this.loadDelay = delay;
+        return this;
+    }
+
+    Duration loadDelay() {
+        return loadDelay;
+    }
+
     public FakeLavalink failYouTubeLoads(String message) {
         this.youTubeFailure = message;
         return this;

@@ -181,6 +181,19 @@ final class LavalinkHttpServer {
             }
             FakeLavalink.Answer answer = lavalink.rest(request.method().name(), uri.path(), uri.parameters(), headers,
                     request.content().toString(StandardCharsets.UTF_8));
+            long delay = uri.path().equals("/v4/loadtracks") ? lavalink.loadDelay().toMillis() : 0;
+            if (delay > 0) {
+                // Later, off the event loop's back: the WebSocket keeps flowing meanwhile.
+                request.retain();
+                ctx.executor().schedule(() -> {
+                    try {
+                        respond(ctx, request, answer.status(), answer.contentType(), answer.body());
+                    } finally {
+                        request.release();
+                    }
+                }, delay, java.util.concurrent.TimeUnit.MILLISECONDS);
+                return;
+            }
             respond(ctx, request, answer.status(), answer.contentType(), answer.body());
         }
 
