@@ -323,6 +323,16 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
         sweeper.shutdownNow();
         // Positions are otherwise written every few seconds: a planned restart resumes exactly.
         guilds.values().forEach(music -> store.save(music.snapshot()));
+        // The next process starts its own session and re-creates the players from the store, so
+        // this session must not linger for Lavalink's resume timeout with players still playing
+        // into the guilds' voice connections: with resuming off, closing it ends them at once.
+        for (LavalinkNode node : cluster.nodes()) {
+            try {
+                node.updateSession(false, Duration.ZERO).get(2, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
+                LOG.debug("Lavalink {}: resuming not switched off before closing: {}", node.name(), e.toString());
+            }
+        }
         cluster.close();
         store.close();
     }

@@ -35,6 +35,8 @@ class MusicRestartTest extends MusicWorldTest {
         world.jukebox().flush();
 
         world.stopNode();
+        // The old session ends with the process: no player keeps playing into the guild meanwhile.
+        eventually(() -> world.lavalink.playerCount() == 0, "the stopped node's Lavalink session closed with its players");
         int playerPatches = world.lavalink.calls().size();
         world.startNode();
 
