@@ -78,6 +78,7 @@ public final class FakeDiscord implements AutoCloseable {
     /** Messages the bot has posted, by id: channel id and the message object as last written. */
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<String, String> voiceStatuses = new ConcurrentHashMap<>();
+    private final AtomicInteger withheldOriginals = new AtomicInteger();
     private final Set<String> expiredTokens = ConcurrentHashMap.newKeySet();
     private final AtomicInteger rateLimitedCalls = new AtomicInteger();
     private volatile String rateLimitedMethod = null;
@@ -126,6 +127,14 @@ public final class FakeDiscord implements AutoCloseable {
         this.retryAfterSeconds = retryAfter.toMillis() / 1000.0;
         this.rateLimitedMethod = method;
         rateLimitedCalls.set(count);
+    }
+
+    /**
+     * The next {@code count} edits of an original response answer 404 Unknown Message, as Discord
+     * does when the edit overtakes the interaction's own (deferred) answer.
+     */
+    public void withholdOriginalNext(int count) {
+        withheldOriginals.set(count);
     }
 
     /** From now on, webhook calls with this interaction token answer 404 Unknown Webhook, as after 15 minutes. */
@@ -278,6 +287,11 @@ public final class FakeDiscord implements AutoCloseable {
         boolean original = match.group(3) != null;
         if (expiredTokens.contains(match.group(2))) {
             send(exchange, 404, error(10015, "Unknown Webhook"));
+            return;
+        }
+        if (original && withheldOriginals.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            // The interaction's answer has not reached Discord yet: there is no original message to edit.
+            send(exchange, 404, error(10008, "Unknown Message"));
             return;
         }
         JsonNode sent = body.isEmpty() ? MAPPER.createObjectNode() : MAPPER.readTree(body);

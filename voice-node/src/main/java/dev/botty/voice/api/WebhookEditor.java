@@ -58,6 +58,15 @@ final class WebhookEditor {
                         Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, CommandDispatcher.TIMERS);
                         return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> attempt(request, attempt + 1));
                     }
+                    if (response.statusCode() == 404 && attempt < MAX_ATTEMPTS && !response.body().contains("10015")) {
+                        // The node's edit can overtake the deferral the interactions-api is still
+                        // passing on to Discord: the original message does not exist yet. (10015,
+                        // Unknown Webhook, is an expired token: no point in waiting.)
+                        Duration wait = Duration.ofMillis(250L << (attempt - 1));
+                        LOG.info("no original message to edit yet; retrying in {} ms (attempt {} of {})", wait.toMillis(), attempt + 1, MAX_ATTEMPTS);
+                        Executor later = CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS, CommandDispatcher.TIMERS);
+                        return CompletableFuture.supplyAsync(() -> null, later).thenCompose(ignored -> attempt(request, attempt + 1));
+                    }
                     if (response.statusCode() / 100 != 2) {
                         LOG.warn("Discord refused an answer edit: HTTP {}", response.statusCode());
                     }

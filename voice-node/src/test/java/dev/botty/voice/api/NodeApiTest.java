@@ -157,6 +157,31 @@ class NodeApiTest {
     }
 
     @Test
+    void anEditThatOvertakesTheDeferralIsRetried() throws Exception {
+        String json = command("test-slow").toJson();
+        String token = JSON.readTree(json).path("token").asText();
+        assertEquals(5, reply(json).path("type").asInt());
+        world.discord().withholdOriginalNext(2);
+        slow.release.countDown();
+        FakeDiscord.Call edit = world.discord().awaitCall(c -> c.method().equals("PATCH") && c.path().contains(token)
+                && world.discord().calls().stream().filter(o -> o.path().contains(token)).count() >= 3, Duration.ofSeconds(10));
+        assertEquals(3, world.discord().calls().stream().filter(c -> c.path().contains(token)).count(), "two 404s, then the edit: " + edit.path());
+    }
+
+    @Test
+    void anExpiredTokenIsNotRetried() throws Exception {
+        String json = command("test-slow").toJson();
+        String token = JSON.readTree(json).path("token").asText();
+        assertEquals(5, reply(json).path("type").asInt());
+        world.discord().expireInteractionToken(token);
+        slow.release.countDown();
+        world.discord().awaitCall(c -> c.path().contains(token), Duration.ofSeconds(10));
+        Thread.sleep(1_000);
+        assertEquals(1, world.discord().calls().stream().filter(c -> c.path().contains(token)).count());
+        MusicWorld.eventually(() -> world.errors().list().stream().anyMatch(e -> e.message().contains("/test-slow")), "the lost answer is reported");
+    }
+
+    @Test
     void autocompleteAnswersWithChoices() throws Exception {
         JsonNode reply = reply(InteractionBuilder.autocomplete("play").by(Long.toString(MusicWorld.ALICE), "alice")
                 .inGuild(Long.toString(MusicWorld.GUILD)).focused("query", "loopback").toJson());
