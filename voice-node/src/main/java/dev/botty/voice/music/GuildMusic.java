@@ -322,8 +322,8 @@ final class GuildMusic {
         update(PlayerUpdate.voice(voice));
         if (current != null && !onPlayer) {
             play(current, positionMs, true);
-        } else if (current != null) {
-            // The track may have started before Discord had the bot in the channel.
+        } else if (current != null && started) {
+            // The track started before Discord had the bot in the channel, so TrackStart could not set it.
             services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(current));
         }
         persist();

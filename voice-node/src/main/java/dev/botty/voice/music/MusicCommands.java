@@ -24,18 +24,24 @@ final class MusicCommands {
     private static final int CHOICE_LIMIT = 100;
 
     private final Jukebox jukebox;
+    private final java.util.Map<String, MusicCommand> byName;
 
     MusicCommands(Jukebox jukebox) {
         this.jukebox = jukebox;
+        this.byName = all().stream().collect(java.util.stream.Collectors.toUnmodifiableMap(MusicCommand::name, c -> c));
     }
 
     /** The command of that name. */
     MusicCommand named(String name) {
-        return all().stream().filter(command -> command.name().equals(name)).findFirst().orElseThrow();
+        MusicCommand command = byName.get(name);
+        if (command == null) {
+            throw new IllegalArgumentException("no music command /" + name);
+        }
+        return command;
     }
 
-    /** Every command, as beans for the internal API. */
-    List<MusicCommand> all() {
+    /** Every command, built once. */
+    private List<MusicCommand> all() {
         return List.of(
                 command("join", this::join),
                 new Play(),
