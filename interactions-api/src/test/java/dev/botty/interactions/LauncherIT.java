@@ -1,6 +1,7 @@
 package dev.botty.interactions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +103,14 @@ class LauncherIT {
             while (!Files.readString(dir.resolve("out.log")).contains("command=avatar outcome=ok") && System.nanoTime() < logDeadline) {
                 Thread.sleep(20);
             }
-            assertTrue(Files.readString(dir.resolve("out.log")).contains("command=avatar outcome=ok"), "one log line per interaction");
+            String log = Files.readString(dir.resolve("out.log"));
+            assertTrue(log.contains("command=avatar outcome=ok"), "one log line per interaction");
+            // Logging is set up in code (ConsoleLogging): ISO-8601 time with offset, the level padded
+            // to five, the shortened logger name, the message; framework chatter stays below WARN.
+            assertTrue(Pattern.compile("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{3}(Z|[+-]\\d\\d:\\d\\d) INFO  "
+                    + "botty\\.interactions command=avatar outcome=ok answer=inline latency_ms=\\d+$", Pattern.MULTILINE).matcher(log).find(), log);
+            assertTrue(Pattern.compile("^\\S+ INFO  i\\.m\\.runtime\\.Micronaut Startup completed in \\d+ms\\.", Pattern.MULTILINE).matcher(log).find(), log);
+            assertFalse(log.contains("DEBUG") || log.contains("io.netty"), "framework chatter stays below WARN: " + log);
             String keyFileMode = Files.getPosixFilePermissions(keyFile).toString();
             assertEquals("[OWNER_READ, OWNER_WRITE]", keyFileMode);
         } finally {
