@@ -9,12 +9,15 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Every count the interactions-api keeps, recorded where interactions pass (the endpoint and the
  * dispatcher), so a new command is instrumented without a line of metrics code. Label values
  * come from closed sets — types, verdicts, outcomes, registered command names, node indexes —
- * never ids or free text.
+ * never ids or free text. Each meter is looked up in the registry once and then kept: building a
+ * meter id and finding it again on every interaction cost about 2 % of the endpoint's CPU.
  */
 @Singleton
 public final class InteractionMetrics {
@@ -23,6 +26,11 @@ public final class InteractionMetrics {
 
     private final MeterRegistry registry;
     private final RecentErrors errors;
+    private final Map<InteractionType, Counter> received = new ConcurrentHashMap<>();
+    private final Map<Verdict, Counter> refused = new ConcurrentHashMap<>();
+    /** By command, outcome and answer; bounded by the registered commands (plus "unknown"). */
+    private final Map<String, Counter> commands = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public InteractionMetrics(MeterRegistry registry, RecentErrors errors) {
         this.registry = registry;
@@ -30,17 +38,17 @@ public final class InteractionMetrics {
     }
 
     public void received(InteractionType type) {
-        Counter.builder("botty_interactions_received")
+        received.computeIfAbsent(type, t -> Counter.builder("botty_interactions_received")
                 .description("Verified interactions by type")
-                .tag("type", lower(type.name()))
-                .register(registry).increment();
+                .tag("type", lower(t.name()))
+                .register(registry)).increment();
     }
 
     public void refused(Verdict verdict) {
-        Counter.builder("botty_signature_failures")
+        refused.computeIfAbsent(verdict, v -> Counter.builder("botty_signature_failures")
                 .description("Requests refused with 401, by reason")
-                .tag("reason", lower(verdict.name()))
-                .register(registry).increment();
+                .tag("reason", lower(v.name()))
+                .register(registry)).increment();
     }
 
     /**
@@ -51,19 +59,19 @@ public final class InteractionMetrics {
         if (outcome == Reply.Outcome.FAILED) {
             errors.record("unknown".equals(name) ? "An interaction named no command botty knows" : "/" + name + " failed");
         }
-        Counter.builder(COMMANDS)
+        commands.computeIfAbsent(name + ' ' + outcome + ' ' + answer, key -> Counter.builder(COMMANDS)
                 .description("Commands by name, outcome and how they were answered")
                 .tag("command", name)
                 .tag("outcome", lower(outcome.name()))
                 .tag("answer", answer)
-                .register(registry).increment();
-        Timer.builder("botty_command_latency")
+                .register(registry)).increment();
+        latencies.computeIfAbsent(answer, a -> Timer.builder("botty_command_latency")
                 .description("Time to answer a command")
-                .tag("answer", answer)
+                .tag("answer", a)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
-                .register(registry).record(latency);
+                .register(registry)).record(latency);
     }
 
     /** A music command forwarded to voice node {@code shard}: ok, deferred, choices or unavailable. */
