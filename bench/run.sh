@@ -38,29 +38,29 @@ jmh_jar=benchmarks/target/benchmarks.jar
 
 # The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"); the
 # headline runs use them with an AOT cache trained at the start of this run.
-recommended_flags="-XX:+UseSerialGC -Xms8m -Xmx32m -XX:TieredStopAtLevel=1"
+recommended_flags="-XX:+UseSerialGC -Xms8m -Xmx20m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"
 # The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
-c2_flags="-XX:+UseSerialGC -Xms8m -Xmx32m -XX:TrimNativeHeapInterval=1000"
-# JVM variants measured beside each other. The first five each add one step to the one before,
-# ending at the recommended flags; the last two are measured asides. @AOT@ and @AOT_C2@ stand for
-# the AOT caches trained with $recommended_flags and $c2_flags.
-variant_names=(default serial-gc small-heap c1-only aot-cache limits c2-trim-aot)
+c2_flags="-XX:+UseSerialGC -Xms8m -Xmx20m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"
+# JVM variants measured beside each other. The first six each add one step to the one before,
+# ending at the recommended flags with their AOT cache; the last is a measured aside. @AOT@ and
+# @AOT_C2@ stand for the AOT caches trained with $recommended_flags and $c2_flags.
+variant_names=(default serial-gc small-heap c1-only native-trim aot-cache c2-trim-aot)
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
-  "-XX:+UseSerialGC -Xms8m -Xmx32m"
+  "-XX:+UseSerialGC -Xms8m -Xmx20m -XX:+UseCompactObjectHeaders"
+  "-XX:+UseSerialGC -Xms8m -Xmx20m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1"
   "$recommended_flags"
   "$recommended_flags -XX:AOTCache=@AOT@"
-  "$recommended_flags -Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m"
   "$c2_flags -XX:AOTCache=@AOT_C2@"
 )
 variant_notes=(
   "JVM defaults (G1, heap up to ¼ of RAM)"
   "+ \`-XX:+UseSerialGC\`"
-  "+ \`-Xms8m -Xmx32m\`"
+  "+ \`-Xms8m -Xmx20m -XX:+UseCompactObjectHeaders\`"
   "+ \`-XX:TieredStopAtLevel=1\` (C1 only)"
+  "+ \`-XX:TrimNativeHeapInterval=1000\`"
   "+ \`-XX:AOTCache=botty.aot\` (the recommended flags)"
-  "c1-only + \`-Xss256k -XX:MaxMetaspaceSize=64m -XX:ReservedCodeCacheSize=32m\`"
   "small-heap + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
 )
 
@@ -271,7 +271,7 @@ log "results in $results"
 # 1. The AOT caches, trained with the same flags they are used with.
 train_aot aot-training "$recommended_flags" "$aot_cache"
 train_aot aot-training-c2 "$c2_flags" "$aot_cache_c2"
-headline_flags=$(expand "${variant_flags[4]}")
+headline_flags=$(expand "${variant_flags[5]}")
 
 # 2. Headline: botty with the recommended flags, then Node, same requests, same load.
 botty_url="http://127.0.0.1:$botty_port/interactions"
