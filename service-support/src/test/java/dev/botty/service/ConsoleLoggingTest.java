@@ -1,4 +1,4 @@
-package dev.botty.interactions;
+package dev.botty.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -34,6 +34,8 @@ class ConsoleLoggingTest {
         assertEquals(Level.WARN, context.getLogger("io.micronaut.http").getEffectiveLevel());
         assertEquals(Level.INFO, context.getLogger("io.micronaut.runtime.Micronaut").getEffectiveLevel());
         assertEquals(Level.INFO, context.getLogger("botty.interactions").getEffectiveLevel());
+        assertEquals(Level.WARN, context.getLogger("net.dv8tion.jda.internal.requests.WebSocketClient").getEffectiveLevel());
+        assertEquals(Level.WARN, context.getLogger("org.flywaydb.core.Flyway").getEffectiveLevel());
         context.stop();
     }
 

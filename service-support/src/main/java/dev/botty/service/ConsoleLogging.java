@@ -1,4 +1,4 @@
-package dev.botty.interactions;
+package dev.botty.service;
 
 import ch.qos.logback.classic.AsyncAppender;
 import ch.qos.logback.classic.Level;
@@ -11,7 +11,7 @@ import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
- * The service's logging, set up in code: one line per event on stdout, written from a queue so
+ * Every botty service's logging, set up in code: one line per event on stdout, written from a queue so
  * that logging never slows the event loop. Logback finds this class through the service loader
  * and skips its XML configurator, whose XML parser and rule engine cost about a tenth of a second
  * of every start. An operator's own file still wins: with {@code -Dlogback.configurationFile=…}
@@ -49,6 +49,10 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
 
         context.getLogger("io.micronaut").setLevel(Level.WARN);
         context.getLogger("io.netty").setLevel(Level.WARN);
+        // The voice node's libraries: JDA narrates every connect and Flyway every start at INFO;
+        // their warnings and errors are what matter (the store logs the schema version itself).
+        context.getLogger("net.dv8tion.jda").setLevel(Level.WARN);
+        context.getLogger("org.flywaydb").setLevel(Level.WARN);
         // "Startup completed in … ms": the one framework line worth keeping.
         context.getLogger("io.micronaut.runtime.Micronaut").setLevel(Level.INFO);
         Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);

@@ -1,4 +1,4 @@
-package dev.botty.voice.status;
+package dev.botty.service;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.micronaut.configuration.metrics.management.endpoint.MetricsEndpoint;
@@ -7,7 +7,11 @@ import io.micronaut.context.annotation.Requires;
 import io.micronaut.management.endpoint.annotation.Endpoint;
 import io.micronaut.management.endpoint.annotation.Read;
 
-/** {@code GET /metrics} in Prometheus' text format, where Prometheus looks by default; absent when metrics are off. */
+/**
+ * {@code GET /metrics} on the management port, in Prometheus' text format — where Prometheus
+ * looks by default. Replaces Micronaut's JSON metrics endpoint of the same id; absent when
+ * metrics are switched off ({@code MICRONAUT_METRICS_ENABLED=false}).
+ */
 @Endpoint(id = "metrics", defaultSensitive = false)
 @Replaces(MetricsEndpoint.class)
 @Requires(beans = PrometheusMeterRegistry.class)
