@@ -41,11 +41,9 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-java=""
-for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java; do
-  if [ -x "$candidate" ] && "$candidate" -version 2>&1 | grep -q 'version "2[5-9]'; then java="$candidate"; break; fi
-done
-[ -n "$java" ] || { echo "music.sh: no JDK 25 found" >&2; exit 1; }
+# shellcheck source=tools/find-jdk.sh
+. tools/find-jdk.sh
+java="$(find_jdk25)" || { echo "music.sh: no JDK 25 found (set JAVA_HOME)" >&2; exit 1; }
 jcmd="$(dirname "$java")/jcmd"
 command -v wrk >/dev/null || { echo "music.sh: wrk is needed (apt-get install wrk)" >&2; exit 1; }
 for jar in "$api_jar" "$node_jar" "$sim_jar" "$bench_jar"; do

@@ -67,19 +67,8 @@ variant_notes=(
 log() { printf 'bench: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-
-find_java() {
-  local candidate
-  for candidate in "${JAVA_HOME:-}/bin/java" /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-    [ -x "$candidate" ] || continue
-    if [ "$(java_major "$candidate")" -ge 25 ] 2>/dev/null; then
-      echo "$candidate"
-      return 0
-    fi
-  done
-  die "no JDK 25 or newer found (set JAVA_HOME)"
-}
+# shellcheck source=tools/find-jdk.sh
+. tools/find-jdk.sh
 
 ensure_built() {
   if [ ! -f "$api_jar" ] || [ ! -f "$sim_jar" ] || { [ "$run_jmh" != 0 ] && [ ! -f "$jmh_jar" ]; }; then
@@ -246,7 +235,7 @@ verdict() { if awk -v a="$1" -v b="$2" "BEGIN { exit !(a $3 b) }"; then echo met
 
 # ---------------------------------------------------------------------------------------------
 
-java="$(find_java)"
+java="$(find_jdk25)" || die "no JDK 25 or newer found (set JAVA_HOME)"
 ensure_built
 ensure_wrk
 ensure_node

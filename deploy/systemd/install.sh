@@ -56,15 +56,10 @@ if ! $dry_run && [[ "$(id -u)" -ne 0 ]]; then
     exit 1
 fi
 
-java_major() { "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'; }
-if [[ -z "$java_home" ]]; then
-    for candidate in /usr/lib/jvm/*/bin/java "$(command -v java || true)"; do
-        [[ -x "$candidate" ]] || continue
-        if [[ "$(java_major "$candidate")" -ge 25 ]] 2>/dev/null; then
-            java_home="$(dirname "$(dirname "$(readlink -f "$candidate")")")"
-            break
-        fi
-    done
+# shellcheck source=tools/find-jdk.sh
+. "$checkout/tools/find-jdk.sh"
+if [[ -z "$java_home" ]] && java="$(find_jdk25)"; then
+    java_home="$(dirname "$(dirname "$(readlink -f "$java")")")"
 fi
 [[ -n "$java_home" && -x "$java_home/bin/java" ]] || {
     echo "install.sh: no JDK 25 found; install one (for example Temurin 25) or pass --java" >&2
