@@ -1,7 +1,7 @@
 package dev.botty.interactions.status;
 
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
+import dev.botty.service.HtmlPages;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.time.Clock;
@@ -22,11 +22,8 @@ public final class StatusPageController {
         this.clock = clock;
     }
 
-    @Get(produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    @Get(produces = HtmlPages.TYPE)
     public CompletableFuture<HttpResponse<String>> page() {
-        return report.now().thenApply(status -> HttpResponse.ok(StatusPage.render(status, clock.instant()))
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"));
+        return report.now().thenApply(status -> HtmlPages.ok(StatusPage.render(status, clock.instant())));
     }
 }

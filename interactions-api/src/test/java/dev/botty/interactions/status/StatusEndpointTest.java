@@ -70,6 +70,8 @@ class StatusEndpointTest {
             HttpResponse<String> page = get(app.managementUri().resolve("/"));
             assertEquals(200, page.statusCode());
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+            assertEquals("no-store", page.headers().firstValue("Cache-Control").orElse(""), "a status page is never cached");
+            assertEquals("default-src 'none'; style-src 'unsafe-inline'", page.headers().firstValue("Content-Security-Policy").orElse(""));
             String html = page.body();
             assertTrue(html.contains("Loopback &lt;Rock&gt; &amp; &quot;Roll&quot;"), html);
             assertFalse(html.contains("<Rock>"), "no raw markup from a track title");

@@ -1,9 +1,9 @@
 package dev.botty.voice.status;
 
 import dev.botty.internal.StatusHtml;
+import dev.botty.service.HtmlPages;
 import dev.botty.voice.api.StatusReport;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.time.InstantSource;
@@ -23,11 +23,8 @@ public final class StatusPageController {
         this.clock = clock;
     }
 
-    @Get(produces = MediaType.TEXT_HTML + ";charset=utf-8")
+    @Get(produces = HtmlPages.TYPE)
     public HttpResponse<String> page() {
-        return HttpResponse.ok(StatusHtml.nodePage(report.now(), clock.instant()))
-                .header("Cache-Control", "no-store")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+        return HtmlPages.ok(StatusHtml.nodePage(report.now(), clock.instant()));
     }
 }

@@ -272,6 +272,8 @@ class NodeApiTest {
         HttpResponse<String> page = management("/");
         assertEquals(200, page.statusCode());
         assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), page.headers().toString());
+        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""), page.headers().toString());
+        assertEquals("default-src 'none'; style-src 'unsafe-inline'", page.headers().firstValue("Content-Security-Policy").orElse(""));
         assertTrue(page.body().contains("<span class=\"title\">Loopback Rock</span>"), page.body());
         assertTrue(page.body().contains("/test-failing failed"), "the last errors are on the page");
         HttpResponse<String> notOnTheInternalPort = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/")).build(),
