@@ -81,7 +81,7 @@ public final class SimulatedDiscord implements AutoCloseable {
     VoiceConnectionUpdate nextUpdate() throws InterruptedException {
         VoiceConnectionUpdate update = updates.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (update == null) {
-            throw new AssertionError("no voice connection update within " + TIMEOUT);
+            throw new AssertionError("no voice connection update within " + TIMEOUT + "; frames: " + gateway.frames());
         }
         return update;
     }
@@ -89,7 +89,7 @@ public final class SimulatedDiscord implements AutoCloseable {
     VoiceEvent nextEvent() throws InterruptedException {
         VoiceEvent event = events.poll(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         if (event == null) {
-            throw new AssertionError("no voice event within " + TIMEOUT);
+            throw new AssertionError("no voice event within " + TIMEOUT + "; frames: " + gateway.frames());
         }
         return event;
     }

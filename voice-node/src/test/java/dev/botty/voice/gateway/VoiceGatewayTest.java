@@ -109,7 +109,7 @@ class VoiceGatewayTest {
     @Test
     void leavingSendsANullChannel() throws Exception {
         VoiceGateway voice = discord.connect();
-        voice.join(GUILD, LOUNGE);
+        assertEquals(JoinOutcome.REQUESTED, voice.join(GUILD, LOUNGE));
         discord.nextUpdate();
         assertEquals(new VoiceEvent.BotJoined(GUILD, LOUNGE), discord.nextEvent());
 
@@ -125,7 +125,7 @@ class VoiceGatewayTest {
     @Test
     void tellsWhenTheLastListenerLeavesAndWhenOneComesBack() throws Exception {
         VoiceGateway voice = discord.connect();
-        voice.join(GUILD, LOUNGE);
+        assertEquals(JoinOutcome.REQUESTED, voice.join(GUILD, LOUNGE));
         assertEquals(new VoiceEvent.BotJoined(GUILD, LOUNGE), discord.nextEvent());
 
         discord.gateway.disconnectUser(GUILD, ALICE);
@@ -139,7 +139,7 @@ class VoiceGatewayTest {
     @Test
     void followsTheBotWhenSomeoneElseMovesOrDisconnectsIt() throws Exception {
         VoiceGateway voice = discord.connect();
-        voice.join(GUILD, MUSIC);
+        assertEquals(JoinOutcome.REQUESTED, voice.join(GUILD, MUSIC));
         VoiceConnectionUpdate first = discord.nextUpdate();
         assertEquals(new VoiceEvent.BotJoined(GUILD, MUSIC), discord.nextEvent());
         assertEquals(new VoiceEvent.AloneInChannel(GUILD, MUSIC), discord.nextEvent());
@@ -161,7 +161,7 @@ class VoiceGatewayTest {
     @Test
     void resumesWhenTheConnectionDrops() throws Exception {
         VoiceGateway voice = discord.connect();
-        voice.join(GUILD, LOUNGE);
+        assertEquals(JoinOutcome.REQUESTED, voice.join(GUILD, LOUNGE));
         assertEquals(new VoiceEvent.BotJoined(GUILD, LOUNGE), discord.nextEvent());
         String session = sessionId();
 
