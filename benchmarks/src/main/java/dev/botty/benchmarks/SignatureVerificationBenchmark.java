@@ -1,5 +1,6 @@
 package dev.botty.benchmarks;
 
+import dev.botty.interactions.discord.FixedKeyEd25519;
 import dev.botty.interactions.discord.InteractionVerifier;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -29,13 +30,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * One Ed25519 verification of a Discord-shaped interaction (timestamp + a 298-byte body), three
+ * One Ed25519 verification of a Discord-shaped interaction (timestamp + a 298-byte body), four
  * ways, in the same run:
  * <ul>
  *   <li>{@link #interactionVerifier} — botty's {@link InteractionVerifier#verify}, exactly what the
  *       controller calls: hex signature parsed, timestamp checked, message assembled, then
  *       BouncyCastle's {@code Ed25519PublicKeyParameters.verify} with the key parsed once;</li>
  *   <li>{@link #bouncyCastle} — that BouncyCastle call alone, on a ready message;</li>
+ *   <li>{@link #fixedKey} — {@link FixedKeyEd25519}, the verifier tabulated for the one key, on
+ *       the timestamp and body as they arrive;</li>
  *   <li>{@link #jdkSignature} — the JDK's own {@code Signature.getInstance("Ed25519")}, a new
  *       {@code Signature} per verification as a request handler would use it, the
  *       {@code PublicKey} parsed once.</li>
@@ -67,6 +70,8 @@ public class SignatureVerificationBenchmark {
     private String signatureHex;
     private InteractionVerifier verifier;
     private Ed25519PublicKeyParameters bouncyCastleKey;
+    private FixedKeyEd25519 fixedKey;
+    private byte[] timestamp;
     private PublicKey jdkKey;
 
     @Setup
@@ -92,12 +97,14 @@ public class SignatureVerificationBenchmark {
         Clock atTimestamp = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(TIMESTAMP)), ZoneOffset.UTC);
         verifier = new InteractionVerifier(publicKey, atTimestamp, Duration.ofMinutes(5));
         bouncyCastleKey = new Ed25519PublicKeyParameters(publicKey);
+        fixedKey = FixedKeyEd25519.forKey(publicKey).orElseThrow();
+        timestamp = ts;
         byte[] x509 = new byte[X509_ED25519_PREFIX.length + publicKey.length];
         System.arraycopy(X509_ED25519_PREFIX, 0, x509, 0, X509_ED25519_PREFIX.length);
         System.arraycopy(publicKey, 0, x509, X509_ED25519_PREFIX.length, publicKey.length);
         jdkKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
 
-        if (interactionVerifier() != InteractionVerifier.Verdict.VALID || !bouncyCastle() || !jdkSignature()) {
+        if (interactionVerifier() != InteractionVerifier.Verdict.VALID || !bouncyCastle() || !fixedKey() || !jdkSignature()) {
             throw new IllegalStateException("a verifier refuses a good signature; nothing to measure");
         }
     }
@@ -110,6 +117,11 @@ public class SignatureVerificationBenchmark {
     @Benchmark
     public boolean bouncyCastle() {
         return bouncyCastleKey.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+    }
+
+    @Benchmark
+    public boolean fixedKey() {
+        return fixedKey.verify(signature, timestamp, body);
     }
 
     @Benchmark

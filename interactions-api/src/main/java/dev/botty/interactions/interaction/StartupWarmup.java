@@ -2,6 +2,7 @@ package dev.botty.interactions.interaction;
 
 import dev.botty.interactions.discord.Interaction;
 import dev.botty.interactions.discord.InteractionResponse;
+import dev.botty.interactions.discord.InteractionVerifier;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
@@ -14,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds, once the port is open, what the first interaction would otherwise build on its way:
  * the controller and everything behind it (the dispatcher, the commands, the outbound HTTP client
- * with its TLS context — 150–175 ms on its own), and the JSON mapping of an interaction and of an
- * answer. In the background, so that Discord's first PING is not kept waiting for it either.
+ * with its TLS context — 150–175 ms on its own), the JSON mapping of an interaction and of an
+ * answer, and the public key's signature tables ({@link InteractionVerifier#tabulateKey}; until
+ * they are there, requests are verified the general way). In the background, so that Discord's
+ * first PING is not kept waiting for it either.
  */
 @Singleton
 final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent> {
@@ -27,10 +30,12 @@ final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent
 
     private final BeanProvider<InteractionController> controller;
     private final ObjectMapper json;
+    private final InteractionVerifier verifier;
 
-    StartupWarmup(BeanProvider<InteractionController> controller, ObjectMapper json) {
+    StartupWarmup(BeanProvider<InteractionController> controller, ObjectMapper json, InteractionVerifier verifier) {
         this.controller = controller;
         this.json = json;
+        this.verifier = verifier;
     }
 
     @Override
@@ -41,7 +46,11 @@ final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent
                 controller.get();
                 json.readValue(SAMPLE, Interaction.class);
                 json.writeValueAsBytes(InteractionResponse.ephemeralMessage("warm-up", java.util.List.of()));
-                LOG.info("ready for the first interaction (warmed up in {} ms)", (System.nanoTime() - started) / 1_000_000);
+                long warm = System.nanoTime();
+                LOG.info("ready for the first interaction (warmed up in {} ms)", (warm - started) / 1_000_000);
+                verifier.tabulateKey();
+                LOG.info("signature tables {} in {} ms", verifier.isTabulated() ? "built" : "not made for this key",
+                        (System.nanoTime() - warm) / 1_000_000);
             } catch (Exception e) {
                 // Only an optimisation: the first interaction builds whatever is missing.
                 LOG.debug("warm-up incomplete: {}", e.toString());
