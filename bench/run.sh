@@ -4,7 +4,7 @@
 # every figure can be read as a ratio against a baseline measured beside it on the same noisy
 # machine. What is measured and why: docs/benchmarks.md.
 #
-#   bench/run.sh        the whole bench, about seven minutes; results in bench/results/<time>/
+#   bench/run.sh        the whole bench, about twelve minutes; results in bench/results/<time>/
 #
 # Settings (environment, defaults in brackets):
 #   BENCH_DURATION          seconds of each headline load run [20]
@@ -318,10 +318,13 @@ for i in "${!variant_names[@]}"; do
 done
 server_pid=
 
-# 5. One signature verification, BouncyCastle as botty uses it against the JDK's own.
+# 5. One signature verification: botty's verifier, its fixed-key tables alone, BouncyCastle's
+# general code and the JDK's own; under the JVM's default JIT and under C1 only, as botty runs.
 if [ "$run_jmh" != 0 ]; then
-  log "JMH: one Ed25519 verification"
+  log "JMH: one Ed25519 verification (default JIT, then C1 only)"
   "$java" -jar "$jmh_jar" SignatureVerification -rf json -rff "$results/jmh.json" >"$results/jmh.txt" 2>&1
+  "$java" -jar "$jmh_jar" SignatureVerification -jvmArgsAppend "-XX:TieredStopAtLevel=1" \
+    -rf json -rff "$results/jmh-c1.json" >"$results/jmh-c1.txt" 2>&1
 fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -356,13 +359,15 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "| $name | ${variant_notes[$i]} | ${start_ms[$name]} ($(ratio "${start_ms[$name]}" "${start_ms[node]}")) | ${start_rss[$name]} | $(mb "${v_rss[$name]}") ($(ratio "${v_rss[$name]}" "$n_rss")) | ${v_p99[$name]} | ${v_rate[$name]} ($(ratio "${v_rate[$name]}" "$n_rate")) |"
   done
   echo "| node | | ${start_ms[node]} | ${start_rss[node]} | $(mb "$n_rss") | $n_p99 | $n_rate |"
-  if [ -f "$results/jmh.json" ]; then
+  if [ -f "$results/jmh.json" ] && [ -f "$results/jmh-c1.json" ]; then
     echo
-    echo "## One Ed25519 verification (JMH, µs/op, lower is better)"
+    echo "## One Ed25519 verification (JMH, µs/op ± error, lower is better)"
     echo
-    echo "| benchmark | µs/op | ± |"
+    echo "| benchmark | default JIT (C2) | C1 only, as botty runs |"
     echo "|---|---|---|"
-    jq -r '.[] | "| \(.benchmark | sub(".*\\."; "")) | \(.primaryMetric.score * 100 | round / 100) | \(.primaryMetric.scoreError * 100 | round / 100) |"' "$results/jmh.json"
+    jq -r -s '(.[1] | map({key: .benchmark, value: .primaryMetric}) | from_entries) as $c1
+      | .[0][] | "| \(.benchmark | sub(".*\\."; "")) | \(.primaryMetric.score * 100 | round / 100) ± \(.primaryMetric.scoreError * 100 | round / 100) | \($c1[.benchmark].score * 100 | round / 100) ± \($c1[.benchmark].scoreError * 100 | round / 100) |"' \
+      "$results/jmh.json" "$results/jmh-c1.json"
   fi
 } >"$results/summary.md"
 cat "$results/summary.md"

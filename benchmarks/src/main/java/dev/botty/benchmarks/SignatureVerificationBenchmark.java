@@ -34,11 +34,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * ways, in the same run:
  * <ul>
  *   <li>{@link #interactionVerifier} — botty's {@link InteractionVerifier#verify}, exactly what the
- *       controller calls: hex signature parsed, timestamp checked, message assembled, then
- *       BouncyCastle's {@code Ed25519PublicKeyParameters.verify} with the key parsed once;</li>
- *   <li>{@link #bouncyCastle} — that BouncyCastle call alone, on a ready message;</li>
- *   <li>{@link #fixedKey} — {@link FixedKeyEd25519}, the verifier tabulated for the one key, on
- *       the timestamp and body as they arrive;</li>
+ *       controller calls once the start-up warm-up has tabulated the key: hex signature parsed,
+ *       timestamp checked, then {@link FixedKeyEd25519};</li>
+ *   <li>{@link #bouncyCastle} — BouncyCastle's {@code Ed25519PublicKeyParameters.verify}, the key
+ *       parsed once, on a ready message: what the verifier runs before its tables exist;</li>
+ *   <li>{@link #fixedKey} — {@link FixedKeyEd25519} alone, on the timestamp and body as they
+ *       arrive;</li>
  *   <li>{@link #jdkSignature} — the JDK's own {@code Signature.getInstance("Ed25519")}, a new
  *       {@code Signature} per verification as a request handler would use it, the
  *       {@code PublicKey} parsed once.</li>
@@ -96,6 +97,7 @@ public class SignatureVerificationBenchmark {
 
         Clock atTimestamp = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(TIMESTAMP)), ZoneOffset.UTC);
         verifier = new InteractionVerifier(publicKey, atTimestamp, Duration.ofMinutes(5));
+        verifier.tabulateKey();
         bouncyCastleKey = new Ed25519PublicKeyParameters(publicKey);
         fixedKey = FixedKeyEd25519.forKey(publicKey).orElseThrow();
         timestamp = ts;
