@@ -60,7 +60,8 @@ public final class FixedKeyEd25519 {
     }
 
     /**
-     * Tabulates a public key (tens of milliseconds: do it off the request path). Empty for bytes
+     * Tabulates a public key, and the base point once per JVM (about ten milliseconds: do it off the
+     * request path). Empty for bytes
      * BouncyCastle's full validation refuses: not 32 bytes, not a canonical point, or a point
      * outside the prime-order subgroup, for which no table is made.
      */
@@ -73,13 +74,9 @@ public final class FixedKeyEd25519 {
         X25519Field.normalize(a.x);
         X25519Field.negate(a.t, a.t);
         X25519Field.normalize(a.t);
+        // The base point's table too, here rather than in the first verification.
         BaseTable.get();
         return Optional.of(new FixedKeyEd25519(publicKey, tabulate(a)));
-    }
-
-    /** Builds the base point's table now rather than on the first {@link #forKey}. */
-    public static void precomputeBase() {
-        BaseTable.get();
     }
 
     /**
