@@ -101,11 +101,10 @@ public final class FixedKeyEd25519 {
         signedDigits(reduce(hash), 0, k);
 
         Accumulator sum = new Accumulator();
-        int[] scratch = X25519Field.create();
         int[] base = BaseTable.get();
         for (int i = 0; i < DIGITS; i++) {
-            sum.add(base, i, s[i], scratch);
-            sum.add(minusKeyTable, i, k[i], scratch);
+            sum.add(base, i, s[i]);
+            sum.add(minusKeyTable, i, k[i]);
         }
         byte[] encoded = sum.encode();
         for (int i = 0; i < KEY_BYTES; i++) {
@@ -180,6 +179,7 @@ public final class FixedKeyEd25519 {
         final int[] v = X25519Field.create();
         /** A table entry's field element, copied out for {@link X25519Field#mul}. */
         private final int[] entry = X25519Field.create();
+        private final int[] c = X25519Field.create();
 
         Accumulator() {
             X25519Field.one(y);
@@ -188,7 +188,7 @@ public final class FixedKeyEd25519 {
         }
 
         /** Adds digit * 2^(w*position) * P, read from P's table; a zero digit adds nothing. */
-        void add(int[] table, int position, int digit, int[] c) {
+        void add(int[] table, int position, int digit) {
             if (digit == 0) {
                 return;
             }

@@ -26,7 +26,6 @@ public final class InteractionVerifier {
 
     private static final byte[] NOTHING = new byte[0];
 
-    private final byte[] rawKey;
     private final Ed25519PublicKeyParameters publicKey;
     private volatile FixedKeyEd25519 tabulated;
     private final Clock clock;
@@ -40,7 +39,6 @@ public final class InteractionVerifier {
         if (publicKey.length != Ed25519PublicKeyParameters.KEY_SIZE) {
             throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
         }
-        this.rawKey = publicKey.clone();
         this.publicKey = new Ed25519PublicKeyParameters(publicKey);
         this.clock = clock;
         this.windowSeconds = replayWindow.toSeconds();
@@ -71,7 +69,7 @@ public final class InteractionVerifier {
      */
     public void tabulateKey() {
         if (tabulated == null) {
-            tabulated = FixedKeyEd25519.forKey(rawKey).orElse(null);
+            tabulated = FixedKeyEd25519.forKey(publicKey.getEncoded()).orElse(null);
         }
     }
 

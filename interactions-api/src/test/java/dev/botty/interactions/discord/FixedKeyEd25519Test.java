@@ -86,32 +86,29 @@ class FixedKeyEd25519Test {
     void agreesWithBouncyCastleOnValidTamperedAndRandomSignatures() {
         int checked = 0;
         for (int keys = 0; keys < 6; keys++) {
-            Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(bytes(32), 0);
-            byte[] publicKey = secret.generatePublicKey().getEncoded();
-            FixedKeyEd25519 fixed = FixedKeyEd25519.forKey(publicKey).orElseThrow();
-            Ed25519PublicKeyParameters general = new Ed25519PublicKeyParameters(publicKey);
+            Keys key = newKeys();
             for (int n = 0; n < 250; n++) {
                 byte[] timestamp = Long.toString(1_795_000_000L + random.nextInt(1_000_000)).getBytes();
                 byte[] body = bytes(random.nextInt(0, 1200));
-                byte[] signature = sign(secret, timestamp, body);
+                byte[] signature = sign(key.secret, timestamp, body);
 
-                assertEquals(true, agree(fixed, general, signature, timestamp, body), "valid, key " + keys + " #" + n);
+                assertEquals(true, agree(key, signature, timestamp, body), "valid, key " + keys + " #" + n);
 
                 byte[] flipped = signature.clone();
                 int bit = random.nextInt(512);
                 flipped[bit >>> 3] ^= (byte) (1 << (bit & 7));
-                assertEquals(false, agree(fixed, general, flipped, timestamp, body), "signature bit " + bit);
+                assertEquals(false, agree(key, flipped, timestamp, body), "signature bit " + bit);
 
                 if (body.length > 0) {
                     byte[] changed = body.clone();
                     changed[random.nextInt(changed.length)] ^= (byte) (1 + random.nextInt(255));
-                    assertEquals(false, agree(fixed, general, signature, timestamp, changed), "body changed");
+                    assertEquals(false, agree(key, signature, timestamp, changed), "body changed");
                 }
-                assertEquals(false, agree(fixed, general, bytes(64), timestamp, body), "random signature");
+                assertEquals(false, agree(key, bytes(64), timestamp, body), "random signature");
 
                 byte[] otherR = signature.clone();
                 System.arraycopy(scalarTimesBase(BigInteger.valueOf(random.nextLong(1, Long.MAX_VALUE))), 0, otherR, 0, 32);
-                assertEquals(false, agree(fixed, general, otherR, timestamp, body), "a valid point as R, not the signer's");
+                assertEquals(false, agree(key, otherR, timestamp, body), "a valid point as R, not the signer's");
                 checked += 5;
             }
         }
@@ -120,34 +117,28 @@ class FixedKeyEd25519Test {
 
     @Test
     void refusesAnSAtOrAboveTheOrderLikeBouncyCastle() {
-        Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(bytes(32), 0);
-        byte[] publicKey = secret.generatePublicKey().getEncoded();
-        FixedKeyEd25519 fixed = FixedKeyEd25519.forKey(publicKey).orElseThrow();
-        Ed25519PublicKeyParameters general = new Ed25519PublicKeyParameters(publicKey);
+        Keys keys = newKeys();
         byte[] body = "{\"type\":1}".getBytes();
-        byte[] signature = sign(secret, NOTHING, body);
+        byte[] signature = sign(keys.secret, NOTHING, body);
         BigInteger s = scalar(signature, 32);
 
         // S + L signs the same equation (the scalar is the same mod L) but is not canonical.
         byte[] plusOrder = signature.clone();
         System.arraycopy(littleEndian(s.add(ORDER)), 0, plusOrder, 32, 32);
-        assertEquals(false, agree(fixed, general, plusOrder, NOTHING, body));
+        assertEquals(false, agree(keys, plusOrder, NOTHING, body));
 
         byte[] exactlyOrder = signature.clone();
         System.arraycopy(littleEndian(ORDER), 0, exactlyOrder, 32, 32);
-        assertEquals(false, agree(fixed, general, exactlyOrder, NOTHING, body));
+        assertEquals(false, agree(keys, exactlyOrder, NOTHING, body));
         assertTrue(FixedKeyEd25519.belowOrder(littleEndian(ORDER.subtract(BigInteger.ONE)), 0));
         assertFalse(FixedKeyEd25519.belowOrder(littleEndian(ORDER), 0));
     }
 
     @Test
     void refusesANonCanonicalRLikeBouncyCastle() {
-        Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(bytes(32), 0);
-        byte[] publicKey = secret.generatePublicKey().getEncoded();
-        FixedKeyEd25519 fixed = FixedKeyEd25519.forKey(publicKey).orElseThrow();
-        Ed25519PublicKeyParameters general = new Ed25519PublicKeyParameters(publicKey);
+        Keys keys = newKeys();
         byte[] body = "{\"type\":1}".getBytes();
-        byte[] signature = sign(secret, NOTHING, body);
+        byte[] signature = sign(keys.secret, NOTHING, body);
         BigInteger y = scalar(signature, 0).clearBit(255);
         if (y.add(PRIME).bitLength() <= 255) {
             // y + p names the same y; only a handful of points have one, so build it when it fits.
@@ -155,13 +146,13 @@ class FixedKeyEd25519Test {
             byte[] encoded = littleEndian(y.add(PRIME));
             encoded[31] |= (byte) (signature[31] & 0x80);
             System.arraycopy(encoded, 0, alias, 0, 32);
-            assertEquals(false, agree(fixed, general, alias, NOTHING, body));
+            assertEquals(false, agree(keys, alias, NOTHING, body));
         }
         // y = p itself, i.e. 0 encoded non-canonically, and y = 2^255 - 1: never valid R.
         for (BigInteger bad : new BigInteger[] {PRIME, BigInteger.ONE.shiftLeft(255).subtract(BigInteger.ONE)}) {
             byte[] forged = signature.clone();
             System.arraycopy(littleEndian(bad), 0, forged, 0, 32);
-            assertEquals(false, agree(fixed, general, forged, NOTHING, body));
+            assertEquals(false, agree(keys, forged, NOTHING, body));
         }
     }
 
@@ -225,13 +216,22 @@ class FixedKeyEd25519Test {
 
     // ---- Helpers -----------------------------------------------------------------------------
 
+    /** A fresh key pair and both verifiers for its public key. */
+    private record Keys(Ed25519PrivateKeyParameters secret, FixedKeyEd25519 fixed, Ed25519PublicKeyParameters general) {}
+
+    private Keys newKeys() {
+        Ed25519PrivateKeyParameters secret = new Ed25519PrivateKeyParameters(bytes(32), 0);
+        byte[] publicKey = secret.generatePublicKey().getEncoded();
+        return new Keys(secret, FixedKeyEd25519.forKey(publicKey).orElseThrow(), new Ed25519PublicKeyParameters(publicKey));
+    }
+
     /** Both verifiers' answer, failing the test when they differ. */
-    private static boolean agree(FixedKeyEd25519 fixed, Ed25519PublicKeyParameters general, byte[] signature, byte[] timestamp, byte[] body) {
+    private static boolean agree(Keys keys, byte[] signature, byte[] timestamp, byte[] body) {
         byte[] message = new byte[timestamp.length + body.length];
         System.arraycopy(timestamp, 0, message, 0, timestamp.length);
         System.arraycopy(body, 0, message, timestamp.length, body.length);
-        boolean expected = general.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
-        boolean actual = fixed.verify(signature, timestamp, body);
+        boolean expected = keys.general.verify(Ed25519.Algorithm.Ed25519, null, message, 0, message.length, signature, 0);
+        boolean actual = keys.fixed.verify(signature, timestamp, body);
         assertEquals(expected, actual, () -> "BouncyCastle says " + expected + " for signature " + HEX.formatHex(signature));
         return actual;
     }
