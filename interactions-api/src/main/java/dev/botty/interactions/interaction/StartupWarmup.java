@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds, once the port is open, what the first interaction would otherwise build on its way:
- * the controller and everything behind it (the dispatcher, the commands, the outbound HTTP client
+ * the endpoint and everything behind it (the dispatcher, the commands, the outbound HTTP client
  * with its TLS context — 150–175 ms on its own), the JSON mapping of an interaction and of an
  * answer, and the public key's signature tables ({@link InteractionVerifier#tabulateKey}; until
  * they are there, requests are verified the general way). In the background, so that Discord's
@@ -28,12 +28,12 @@ final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent
              "member":{"user":{"id":"1","username":"warmup"},"roles":[]},"data":{"id":"1","name":"warmup","type":1}}"""
             .getBytes(StandardCharsets.UTF_8);
 
-    private final BeanProvider<InteractionController> controller;
+    private final BeanProvider<InteractionEndpoint> endpoint;
     private final ObjectMapper json;
     private final InteractionVerifier verifier;
 
-    StartupWarmup(BeanProvider<InteractionController> controller, ObjectMapper json, InteractionVerifier verifier) {
-        this.controller = controller;
+    StartupWarmup(BeanProvider<InteractionEndpoint> endpoint, ObjectMapper json, InteractionVerifier verifier) {
+        this.endpoint = endpoint;
         this.json = json;
         this.verifier = verifier;
     }
@@ -43,7 +43,7 @@ final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent
         Thread.ofVirtual().name("startup-warmup").start(() -> {
             long started = System.nanoTime();
             try {
-                controller.get();
+                endpoint.get();
                 json.readValue(SAMPLE, Interaction.class);
                 json.writeValueAsBytes(InteractionResponse.ephemeralMessage("warm-up", java.util.List.of()));
                 long warm = System.nanoTime();

@@ -1,0 +1,137 @@
+package dev.botty.interactions.interaction;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.botty.interactions.interaction.InteractionEndpoint.Answer;
+import io.micronaut.http.HttpStatus;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The handler's flow control inside one Netty pipeline, with answers the test completes when it
+ * chooses: what reaches Micronaut, which read requests get through, and what is written when.
+ * (Over real sockets, {@link InteractionChannelHandlerTest} covers the same handler in the service.)
+ */
+class InteractionChannelFlowTest {
+    private final List<CompletableFuture<Answer>> pending = new ArrayList<>();
+    private final List<Object> reachedMicronaut = new ArrayList<>();
+    private int readsAsked;
+    private final EmbeddedChannel channel = new EmbeddedChannel();
+
+    InteractionChannelFlowTest() {
+        InteractionChannelHandler.Answers answers = new InteractionChannelHandler.Answers() {
+            @Override
+            public CompletableFuture<Answer> answer(String signature, String timestamp, byte[] raw) {
+                CompletableFuture<Answer> answer = new CompletableFuture<>();
+                pending.add(answer);
+                return answer;
+            }
+
+            @Override
+            public byte[] encode(Answer answer) {
+                return answer.body().toString().getBytes(StandardCharsets.UTF_8);
+            }
+        };
+        channel.pipeline().addLast(new ChannelOutboundHandlerAdapter() {
+            @Override
+            public void read(ChannelHandlerContext ctx) {
+                readsAsked++;
+                ctx.read();
+            }
+        });
+        channel.pipeline().addLast(new InteractionChannelHandler(() -> answers, 1024));
+        channel.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                reachedMicronaut.add(msg);
+            }
+        });
+    }
+
+    @AfterEach
+    void release() {
+        reachedMicronaut.forEach(ReferenceCountUtil::release);
+        channel.finishAndReleaseAll();
+    }
+
+    private static FullHttpRequest request(HttpMethod method, String uri) {
+        return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void passesOnNoReadRequestWhileAnAnswerIsOutstanding() {
+        channel.writeInbound(request(HttpMethod.POST, "/interactions"));
+        int before = readsAsked;
+        channel.pipeline().read();
+        channel.pipeline().read();
+        assertEquals(before, readsAsked, "no read while the answer is outstanding");
+        assertNull(channel.readOutbound());
+
+        pending.getFirst().complete(new Answer(HttpStatus.OK, "{\"type\":1}"));
+        channel.runPendingTasks();
+        FullHttpResponse answer = channel.readOutbound();
+        assertEquals(200, answer.status().code());
+        assertEquals("{\"type\":1}", answer.content().toString(StandardCharsets.UTF_8));
+        answer.release();
+        assertEquals(before + 1, readsAsked, "the held read goes out once the answer is written");
+    }
+
+    @Test
+    void holdsWhatArrivesBehindAnOutstandingAnswerThenPassesItOnInOrder() {
+        channel.writeInbound(request(HttpMethod.POST, "/interactions"), request(HttpMethod.GET, "/status"));
+        assertTrue(reachedMicronaut.isEmpty(), "the GET waits behind the interaction");
+
+        pending.getFirst().complete(new Answer(HttpStatus.OK, "first"));
+        channel.runPendingTasks();
+        FullHttpResponse first = channel.readOutbound();
+        assertEquals("first", first.content().toString(StandardCharsets.UTF_8));
+        first.release();
+        assertEquals(1, reachedMicronaut.size());
+        assertEquals("/status", ((FullHttpRequest) reachedMicronaut.getFirst()).uri());
+    }
+
+    @Test
+    void answersAFailedAnswerWith500AndKeepsTheConnection() {
+        channel.writeInbound(request(HttpMethod.POST, "/interactions"));
+        pending.getFirst().completeExceptionally(new IllegalStateException("a bug"));
+        channel.runPendingTasks();
+        FullHttpResponse answer = channel.readOutbound();
+        assertEquals(500, answer.status().code());
+        assertEquals(Map.of("error", "internal error").toString(), answer.content().toString(StandardCharsets.UTF_8));
+        answer.release();
+        assertTrue(channel.isOpen());
+    }
+
+    @Test
+    void closesOnlyAfterTheOutstandingAnswerIsWritten() {
+        channel.writeInbound(request(HttpMethod.POST, "/interactions"));
+        channel.pipeline().close();
+        assertTrue(channel.isOpen(), "the close waits for the answer");
+
+        pending.getFirst().complete(new Answer(HttpStatus.OK, "last"));
+        channel.runPendingTasks();
+        FullHttpResponse answer = channel.readOutbound();
+        assertEquals("last", answer.content().toString(StandardCharsets.UTF_8));
+        answer.release();
+        assertFalse(channel.isOpen());
+    }
+}
