@@ -3,7 +3,6 @@ package dev.botty.interactions.interaction;
 import dev.botty.interactions.interaction.InteractionEndpoint.Answer;
 import io.micronaut.http.HttpStatus;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -26,6 +25,7 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -80,9 +80,11 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     private boolean passing;
     /** The request being read was refused before its end: drop its content. */
     private boolean discarding;
-    /** The interaction being read, and its body so far. */
+    /** The interaction being read, and its body so far (plain arrays: pooled buffers would pin
+     *  their allocator's chunks in the small heap this service runs with). */
     private HttpRequest request;
-    private ByteBuf body;
+    private byte[] body;
+    private int bodyLength;
     /** Our answer to the last interaction is not written yet. */
     private boolean answering;
     /** Messages that arrived while answering, in order. */
@@ -155,12 +157,18 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
             return;
         }
         try {
-            if (body.readableBytes() + (long) content.content().readableBytes() > maxBodyBytes) {
+            ByteBuf chunk = content.content();
+            int size = chunk.readableBytes();
+            if (bodyLength + (long) size > maxBodyBytes) {
                 tooLarge(ctx);
                 discarding = !(msg instanceof LastHttpContent);
                 return;
             }
-            body.writeBytes(content.content());
+            if (bodyLength + size > body.length) {
+                body = Arrays.copyOf(body, (int) Math.min(maxBodyBytes, Math.max(bodyLength + size, 2L * body.length)));
+            }
+            chunk.getBytes(chunk.readerIndex(), body, bodyLength, size);
+            bodyLength += size;
         } finally {
             content.release();
         }
@@ -201,21 +209,22 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
             discarding = true;
             return;
         }
-        body = ctx.alloc().heapBuffer(declared >= 0 ? (int) declared : 1024);
+        body = new byte[declared >= 0 ? (int) declared : 1024];
+        bodyLength = 0;
     }
 
     private void tooLarge(ChannelHandlerContext ctx) {
         Answer refusal = InteractionEndpoint.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                 "the body is larger than " + maxBodyBytes + " bytes");
         respond(ctx, request, refusal, false);
-        releaseBody();
+        dropBody();
         request = null;
     }
 
     private void answer(ChannelHandlerContext ctx) {
         HttpRequest current = request;
-        byte[] raw = ByteBufUtil.getBytes(body);
-        releaseBody();
+        byte[] raw = bodyLength == body.length ? body : Arrays.copyOf(body, bodyLength);
+        dropBody();
         request = null;
         CompletableFuture<Answer> answer = start(current, raw);
         boolean keepAlive = HttpUtil.isKeepAlive(current);
@@ -336,11 +345,9 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
         }
     }
 
-    private void releaseBody() {
-        if (body != null) {
-            body.release();
-            body = null;
-        }
+    private void dropBody() {
+        body = null;
+        bodyLength = 0;
     }
 
     private void dropHeld() {
@@ -351,7 +358,7 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     }
 
     private void dropState() {
-        releaseBody();
+        dropBody();
         dropHeld();
     }
 
