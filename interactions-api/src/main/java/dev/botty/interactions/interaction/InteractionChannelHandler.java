@@ -78,8 +78,8 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     private boolean writingInterim;
     /** The request being read is Micronaut's: its content goes there too. */
     private boolean passing;
-    /** The request being read was refused before its end: drop its content. */
-    private boolean discarding;
+    /** An answer with {@code Connection: close} is on its way: nothing more is read into anything. */
+    private boolean closing;
     /** The interaction being read, and its body so far (plain arrays: pooled buffers would pin
      *  their allocator's chunks in the small heap this service runs with). */
     private HttpRequest request;
@@ -134,6 +134,10 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
 
     /** Routes one message of the inbound stream; {@link #waiting()} is false. */
     private void accept(ChannelHandlerContext ctx, Object msg) {
+        if (closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (msg instanceof HttpRequest next) {
             if (owedByMicronaut == 0 && isOurs(next)) {
                 startReading(ctx, next);
@@ -149,10 +153,7 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
             ctx.fireChannelRead(msg);
             return;
         }
-        if (!(msg instanceof HttpContent content) || discarding || request == null) {
-            if (msg instanceof LastHttpContent) {
-                discarding = false;
-            }
+        if (!(msg instanceof HttpContent content) || request == null) {
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -161,7 +162,6 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
             int size = chunk.readableBytes();
             if (bodyLength + (long) size > maxBodyBytes) {
                 tooLarge(ctx);
-                discarding = !(msg instanceof LastHttpContent);
                 return;
             }
             if (bodyLength + size > body.length) {
@@ -206,7 +206,6 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
         long declared = HttpUtil.getContentLength(next, -1L);
         if (declared > maxBodyBytes) {
             tooLarge(ctx);
-            discarding = true;
             return;
         }
         body = new byte[declared >= 0 ? (int) declared : 1024];
@@ -275,6 +274,7 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
         HttpUtil.setKeepAlive(response, keepAlive);
         if (!keepAlive) {
+            closing = true;
             ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         } else if (inRead) {
             ctx.write(response, ctx.voidPromise());
