@@ -15,6 +15,8 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
@@ -33,6 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class InteractionChannelFlowTest {
     private final List<CompletableFuture<Answer>> pending = new ArrayList<>();
+    /** When set, answers are ready at once (as PING's and /avatar's are) instead of pending. */
+    private Answer immediately;
     private final List<Object> reachedMicronaut = new ArrayList<>();
     private int readsAsked;
     private final EmbeddedChannel channel = new EmbeddedChannel();
@@ -41,6 +45,11 @@ class InteractionChannelFlowTest {
         InteractionChannelHandler.Answers answers = new InteractionChannelHandler.Answers() {
             @Override
             public CompletableFuture<Answer> answer(String signature, String timestamp, byte[] raw) {
+                if (immediately != null) {
+                    Answer ready = immediately;
+                    immediately = null;
+                    return CompletableFuture.completedFuture(ready);
+                }
                 CompletableFuture<Answer> answer = new CompletableFuture<>();
                 pending.add(answer);
                 return answer;
@@ -119,6 +128,23 @@ class InteractionChannelFlowTest {
         assertEquals(Map.of("error", "internal error").toString(), answer.content().toString(StandardCharsets.UTF_8));
         answer.release();
         assertTrue(channel.isOpen());
+    }
+
+    @Test
+    void startsNothingBehindARequestThatClosesTheConnection() {
+        FullHttpRequest last = request(HttpMethod.POST, "/interactions");
+        last.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        immediately = new Answer(HttpStatus.OK, "last");
+        // One socket read decoded into three requests: the first is answered (and the channel
+        // closed) before the decoder hands over the next two.
+        channel.writeInbound(last, request(HttpMethod.POST, "/interactions"), request(HttpMethod.GET, "/status"));
+
+        FullHttpResponse answer = channel.readOutbound();
+        assertEquals("close", answer.headers().get(HttpHeaderNames.CONNECTION));
+        answer.release();
+        assertTrue(pending.isEmpty(), "the interaction behind it was never started");
+        assertTrue(reachedMicronaut.isEmpty(), "nor was the GET passed on");
+        assertFalse(channel.isOpen());
     }
 
     @Test
