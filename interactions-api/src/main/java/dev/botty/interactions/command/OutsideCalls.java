@@ -9,9 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -31,6 +33,9 @@ public final class OutsideCalls {
 
     private final HttpClient http;
     private final MeterRegistry registry;
+    /** Meters looked up once each (service names and outcomes are fixed sets). */
+    private final Map<String, Counter> calls = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public OutsideCalls(HttpClient http, MeterRegistry registry) {
         this.http = http;
@@ -65,13 +70,15 @@ public final class OutsideCalls {
     }
 
     private void record(String service, String outcome, long startedNanos) {
-        Counter.builder("botty_outside_calls").description("Calls to outside services, by service and outcome")
-                .tag("service", service).tag("outcome", outcome).register(registry).increment();
-        Timer.builder("botty_outside_call_latency").description("Time outside services took to answer (or not)")
+        calls.computeIfAbsent(service + ' ' + outcome, key -> Counter.builder("botty_outside_calls")
+                .description("Calls to outside services, by service and outcome")
+                .tag("service", service).tag("outcome", outcome).register(registry)).increment();
+        latencies.computeIfAbsent(service, key -> Timer.builder("botty_outside_call_latency")
+                .description("Time outside services took to answer (or not)")
                 .tag("service", service)
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
-                .register(registry).record(Duration.ofNanos(System.nanoTime() - startedNanos));
+                .register(registry)).record(Duration.ofNanos(System.nanoTime() - startedNanos));
     }
 }

@@ -31,6 +31,8 @@ public final class InteractionMetrics {
     /** By command, outcome and answer; bounded by the registered commands (plus "unknown"). */
     private final Map<String, Counter> commands = new ConcurrentHashMap<>();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    /** By node and outcome; bounded by the configured nodes. */
+    private final Map<String, Counter> forwards = new ConcurrentHashMap<>();
 
     public InteractionMetrics(MeterRegistry registry, RecentErrors errors) {
         this.registry = registry;
@@ -76,11 +78,11 @@ public final class InteractionMetrics {
 
     /** A music command forwarded to voice node {@code shard}: ok, deferred, choices or unavailable. */
     public void forwarded(int shard, String outcome) {
-        Counter.builder("botty_voice_forwards")
+        forwards.computeIfAbsent(shard + " " + outcome, key -> Counter.builder("botty_voice_forwards")
                 .description("Interactions forwarded to voice nodes, by node and outcome")
                 .tag("node", Integer.toString(shard))
                 .tag("outcome", outcome)
-                .register(registry).increment();
+                .register(registry)).increment();
         if ("unavailable".equals(outcome)) {
             errors.record("Voice node " + shard + " gave no usable answer to a music command");
         }

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
 public final class CommandStats {
     private final @Nullable MeterRegistry registry;
     private final Map<String, Map<String, AtomicLong>> counts = new ConcurrentHashMap<>();
+    /** Meters looked up once each: command names, outcomes and answers are fixed sets. */
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
+    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
     public CommandStats(BeanProvider<MeterRegistry> registry) {
         this.registry = registry.find(null).orElse(null);
@@ -32,14 +35,16 @@ public final class CommandStats {
     void record(String command, String outcome, String answer, Duration latency) {
         counts.computeIfAbsent(command, name -> new ConcurrentHashMap<>()).computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
         if (registry != null) {
-            Counter.builder("botty_voice_commands").description("Music commands by name and outcome")
-                    .tag("command", command).tag("outcome", outcome).register(registry).increment();
-            Timer.builder("botty_voice_command_latency").description("Time to answer a music command")
+            counters.computeIfAbsent(command + ' ' + outcome, key -> Counter.builder("botty_voice_commands")
+                    .description("Music commands by name and outcome")
+                    .tag("command", command).tag("outcome", outcome).register(registry)).increment();
+            latencies.computeIfAbsent(answer, key -> Timer.builder("botty_voice_command_latency")
+                    .description("Time to answer a music command")
                     .tag("answer", answer)
                     .publishPercentileHistogram()
                     .minimumExpectedValue(Duration.ofMillis(1))
                     .maximumExpectedValue(Duration.ofSeconds(30))
-                    .register(registry).record(latency);
+                    .register(registry)).record(latency);
         }
     }
 
