@@ -50,6 +50,8 @@ import org.slf4j.LoggerFactory;
  *   <li><b>Keep-alive.</b> HTTP/1.1 persistent unless {@code Connection: close}; HTTP/1.0 only
  *       with {@code Connection: keep-alive}; the response says which and the connection is closed
  *       after it when it is not kept.
+ *   <li><b>Back-pressure.</b> No read while the connection is not writable: a client that
+ *       pipelines requests without reading the answers stops being read.
  *   <li><b>Closing.</b> A close asked for from downstream (an idle timeout, graceful shutdown) waits
  *       for an outstanding answer to be written.
  * </ul>
@@ -300,7 +302,18 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
         if (replayed) {
             ctx.fireChannelReadComplete();
         }
-        if (!waiting() && readWanted) {
+        readIfWanted(ctx);
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        readIfWanted(ctx);
+        ctx.fireChannelWritabilityChanged();
+    }
+
+    /** Passes on a held read request once nothing holds it any more. */
+    private void readIfWanted(ChannelHandlerContext ctx) {
+        if (readWanted && !waiting() && ctx.channel().isWritable()) {
             readWanted = false;
             ctx.read();
         }
@@ -314,7 +327,9 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
 
     @Override
     public void read(ChannelHandlerContext ctx) {
-        if (waiting()) {
+        // Not while answers wait for a client that does not read them: a client pipelining
+        // requests it never reads the answers to would otherwise fill our memory with them.
+        if (waiting() || !ctx.channel().isWritable()) {
             readWanted = true;
         } else {
             ctx.read();

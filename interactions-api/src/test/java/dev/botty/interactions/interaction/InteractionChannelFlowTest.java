@@ -105,6 +105,19 @@ class InteractionChannelFlowTest {
     }
 
     @Test
+    void readsNothingWhileTheClientIsNotReadingTheAnswers() {
+        int before = readsAsked;
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+        channel.runPendingTasks();
+        channel.pipeline().read();
+        assertEquals(before, readsAsked, "no read while the connection is not writable");
+
+        channel.unsafe().outboundBuffer().setUserDefinedWritability(1, true);
+        channel.runPendingTasks();
+        assertEquals(before + 1, readsAsked, "the held read goes out once it is writable again");
+    }
+
+    @Test
     void holdsWhatArrivesBehindAnOutstandingAnswerThenPassesItOnInOrder() {
         channel.writeInbound(request(HttpMethod.POST, "/interactions"), request(HttpMethod.GET, "/status"));
         assertTrue(reachedMicronaut.isEmpty(), "the GET waits behind the interaction");
