@@ -59,10 +59,11 @@ import org.slf4j.LoggerFactory;
  * other method or path are Micronaut's. All state is touched on the channel's event loop only.
  */
 final class InteractionChannelHandler extends ChannelDuplexHandler {
-    static final String PATH = "/interactions";
+    private static final String PATH = "/interactions";
     private static final Logger LOG = LoggerFactory.getLogger(InteractionChannelHandler.class);
     private static final String SIGNATURE = "X-Signature-Ed25519";
     private static final String TIMESTAMP = "X-Signature-Timestamp";
+    private static final byte[] INTERNAL_ERROR_JSON = "{\"error\":\"internal error\"}".getBytes(StandardCharsets.US_ASCII);
 
     /** Where answers come from: {@link InteractionEndpoint} in the service. */
     interface Answers {
@@ -191,16 +192,9 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
         if (headers.contains(HttpHeaderNames.EXPECT)) {
             return false;
         }
+        // An unreadable Content-Length never gets here: the codec refuses it (decoder failure).
         String encoding = headers.get(HttpHeaderNames.CONTENT_ENCODING);
-        if (encoding != null && !HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding)) {
-            return false;
-        }
-        try {
-            HttpUtil.getContentLength(candidate, -1L);
-            return true;
-        } catch (NumberFormatException unreadable) {
-            return false;
-        }
+        return encoding == null || HttpHeaderValues.IDENTITY.contentEqualsIgnoreCase(encoding);
     }
 
     private void startReading(ChannelHandlerContext ctx, HttpRequest next) {
@@ -259,17 +253,16 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     }
 
     private void respond(ChannelHandlerContext ctx, HttpRequest to, Answer answer, boolean keepAlive) {
+        HttpResponseStatus status = HttpResponseStatus.valueOf(answer.status().getCode());
         byte[] json;
-        Answer sent = answer;
         try {
             json = endpoint.get().encode(answer);
         } catch (RuntimeException e) {
             LOG.error("an answer could not be written", e);
-            sent = InteractionEndpoint.error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
-            json = "{\"error\":\"internal error\"}".getBytes(StandardCharsets.US_ASCII);
+            status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
+            json = INTERNAL_ERROR_JSON;
         }
-        FullHttpResponse response = new DefaultFullHttpResponse(to.protocolVersion(),
-                HttpResponseStatus.valueOf(sent.status().getCode()), Unpooled.wrappedBuffer(json));
+        FullHttpResponse response = new DefaultFullHttpResponse(to.protocolVersion(), status, Unpooled.wrappedBuffer(json));
         HttpHeaders headers = response.headers();
         headers.set(HttpHeaderNames.DATE, HttpDate.now());
         headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  */
 @Singleton
 final class InteractionRoute implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
-    static final String HANDLER_NAME = "botty-interactions";
+    private static final String HANDLER_NAME = "botty-interactions";
 
     private final Supplier<InteractionEndpoint> endpoint;
     private final Supplier<Integer> publicPort;

@@ -82,6 +82,26 @@ class InteractionChannelFlowTest {
         channel.finishAndReleaseAll();
     }
 
+    /** What the handler wrote: status, {@code Connection} header, body. */
+    private record Written(int status, String connection, String body) {}
+
+    /** Completes the outstanding answer and returns what the handler wrote for it. */
+    private Written complete(Answer answer) {
+        pending.getFirst().complete(answer);
+        return written();
+    }
+
+    private Written written() {
+        channel.runPendingTasks();
+        FullHttpResponse response = channel.readOutbound();
+        try {
+            return new Written(response.status().code(), response.headers().get(HttpHeaderNames.CONNECTION),
+                    response.content().toString(StandardCharsets.UTF_8));
+        } finally {
+            response.release();
+        }
+    }
+
     private static FullHttpRequest request(HttpMethod method, String uri) {
         return new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri, Unpooled.copiedBuffer("{}", StandardCharsets.UTF_8));
     }
@@ -95,12 +115,9 @@ class InteractionChannelFlowTest {
         assertEquals(before, readsAsked, "no read while the answer is outstanding");
         assertNull(channel.readOutbound());
 
-        pending.getFirst().complete(new Answer(HttpStatus.OK, "{\"type\":1}"));
-        channel.runPendingTasks();
-        FullHttpResponse answer = channel.readOutbound();
-        assertEquals(200, answer.status().code());
-        assertEquals("{\"type\":1}", answer.content().toString(StandardCharsets.UTF_8));
-        answer.release();
+        Written answer = complete(new Answer(HttpStatus.OK, "{\"type\":1}"));
+        assertEquals(200, answer.status());
+        assertEquals("{\"type\":1}", answer.body());
         assertEquals(before + 1, readsAsked, "the held read goes out once the answer is written");
     }
 
@@ -122,11 +139,7 @@ class InteractionChannelFlowTest {
         channel.writeInbound(request(HttpMethod.POST, "/interactions"), request(HttpMethod.GET, "/status"));
         assertTrue(reachedMicronaut.isEmpty(), "the GET waits behind the interaction");
 
-        pending.getFirst().complete(new Answer(HttpStatus.OK, "first"));
-        channel.runPendingTasks();
-        FullHttpResponse first = channel.readOutbound();
-        assertEquals("first", first.content().toString(StandardCharsets.UTF_8));
-        first.release();
+        assertEquals("first", complete(new Answer(HttpStatus.OK, "first")).body());
         assertEquals(1, reachedMicronaut.size());
         assertEquals("/status", ((FullHttpRequest) reachedMicronaut.getFirst()).uri());
     }
@@ -135,11 +148,9 @@ class InteractionChannelFlowTest {
     void answersAFailedAnswerWith500AndKeepsTheConnection() {
         channel.writeInbound(request(HttpMethod.POST, "/interactions"));
         pending.getFirst().completeExceptionally(new IllegalStateException("a bug"));
-        channel.runPendingTasks();
-        FullHttpResponse answer = channel.readOutbound();
-        assertEquals(500, answer.status().code());
-        assertEquals(Map.of("error", "internal error").toString(), answer.content().toString(StandardCharsets.UTF_8));
-        answer.release();
+        Written answer = written();
+        assertEquals(500, answer.status());
+        assertEquals(Map.of("error", "internal error").toString(), answer.body());
         assertTrue(channel.isOpen());
     }
 
@@ -152,9 +163,7 @@ class InteractionChannelFlowTest {
         // closed) before the decoder hands over the next two.
         channel.writeInbound(last, request(HttpMethod.POST, "/interactions"), request(HttpMethod.GET, "/status"));
 
-        FullHttpResponse answer = channel.readOutbound();
-        assertEquals("close", answer.headers().get(HttpHeaderNames.CONNECTION));
-        answer.release();
+        assertEquals("close", written().connection());
         assertTrue(pending.isEmpty(), "the interaction behind it was never started");
         assertTrue(reachedMicronaut.isEmpty(), "nor was the GET passed on");
         assertFalse(channel.isOpen());
@@ -166,11 +175,7 @@ class InteractionChannelFlowTest {
         channel.pipeline().close();
         assertTrue(channel.isOpen(), "the close waits for the answer");
 
-        pending.getFirst().complete(new Answer(HttpStatus.OK, "last"));
-        channel.runPendingTasks();
-        FullHttpResponse answer = channel.readOutbound();
-        assertEquals("last", answer.content().toString(StandardCharsets.UTF_8));
-        answer.release();
+        assertEquals("last", complete(new Answer(HttpStatus.OK, "last")).body());
         assertFalse(channel.isOpen());
     }
 }

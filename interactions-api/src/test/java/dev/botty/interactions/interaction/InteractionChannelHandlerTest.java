@@ -154,6 +154,16 @@ class InteractionChannelHandlerTest {
     }
 
     @Test
+    void leavesAnUnreadableContentLengthToTheCodecsRefusal() throws IOException {
+        for (String length : new String[] {"abc", "-5", "1, 2", "99999999999999999999"}) {
+            try (Raw connection = Raw.open(app)) {
+                connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nContent-Length: " + length + "\r\n\r\n{}"));
+                assertEquals(400, connection.read().status(), length);
+            }
+        }
+    }
+
+    @Test
     void refusesAChunkedBodyOnceItGrowsPastTheLimit() throws IOException {
         try (Raw connection = Raw.open(app)) {
             connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nTransfer-Encoding: chunked\r\n\r\n"));
