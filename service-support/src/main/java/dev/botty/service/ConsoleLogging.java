@@ -6,13 +6,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Every botty service's logging, set up in code: one line per event on stdout, written from a queue so
- * that logging never slows the event loop. Logback finds this class through the service loader
+ * that logging never slows the event loop, a run of queued lines in one write
+ * ({@link BatchedStdoutAppender}). Logback finds this class through the service loader
  * and skips its XML configurator, whose XML parser and rule engine cost about a tenth of a second
  * of every start. An operator's own file still wins: with {@code -Dlogback.configurationFile=…}
  * this steps aside.
@@ -33,17 +32,18 @@ public final class ConsoleLogging extends ContextAwareBase implements Configurat
         encoder.setPattern(PATTERN);
         encoder.start();
 
-        ConsoleAppender<ILoggingEvent> console = new ConsoleAppender<>();
-        console.setContext(context);
-        console.setName("STDOUT");
-        console.setEncoder(encoder);
-        console.start();
-
         AsyncAppender queue = new AsyncAppender();
         queue.setContext(context);
         queue.setName("ASYNC");
         queue.setQueueSize(QUEUE_SIZE);
         queue.setNeverBlock(true);
+
+        BatchedStdoutAppender console = new BatchedStdoutAppender(() -> queue.getNumberOfElementsInQueue() > 0);
+        console.setContext(context);
+        console.setName("STDOUT");
+        console.setEncoder(encoder);
+        console.start();
+
         queue.addAppender(console);
         queue.start();
 
