@@ -3,6 +3,7 @@ package dev.botty.interactions;
 import dev.botty.interactions.config.BottyConfig;
 import dev.botty.interactions.config.BottyConfig.DiscordConfig;
 import dev.botty.interactions.config.BottyConfig.Mode;
+import dev.botty.service.NettyDefaults;
 import dev.botty.settings.ConfigException;
 import dev.botty.settings.Environment;
 import dev.botty.interactions.config.Setting;
@@ -62,6 +63,7 @@ public final class Application {
     }
 
     private static void serve(Mode mode, Environment environment) {
+        NettyDefaults.apply();
         BottyConfig config = mode == Mode.LOCAL ? localConfig() : BottyConfig.load(environment, mode, null, null);
         Micronaut.build(new String[0]).singletons(config).banner(false).start();
     }

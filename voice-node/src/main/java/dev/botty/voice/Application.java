@@ -1,5 +1,6 @@
 package dev.botty.voice;
 
+import dev.botty.service.NettyDefaults;
 import dev.botty.settings.ConfigException;
 import dev.botty.settings.Environment;
 import dev.botty.voice.config.VoiceNodeConfig;
@@ -16,6 +17,7 @@ public final class Application {
     private Application() {}
 
     public static void main(String[] args) {
+        NettyDefaults.apply();
         try {
             start(VoiceNodeConfig.load(Environment.system()), args);
         } catch (ConfigException e) {
