@@ -44,6 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code Signature} per verification as a request handler would use it, the
  *       {@code PublicKey} parsed once.</li>
  * </ul>
+ * and {@link #fixedKeyColdTables}, {@link FixedKeyEd25519} with its tables out of the core's cache
+ * as in the service, beside {@link #evictOnly}, what pushing them out costs alone: the difference
+ * is a verification's cost in the service.
  * Every path is checked to accept the signature before anything is measured.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar SignatureVerification</pre>
@@ -64,6 +67,16 @@ public class SignatureVerificationBenchmark {
     static final String TIMESTAMP = "1795000000";
     /** DER prefix of an X.509 SubjectPublicKeyInfo for Ed25519 (RFC 8410), followed by the raw key. */
     private static final byte[] X509_ED25519_PREFIX = HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /** Signatures {@link #fixedKeyColdTables} cycles through: a power of two. */
+    static final int ROTATION = 1024;
+    /** Larger than the core's L2 cache (1 MB on the machines the docs report). */
+    static final int EVICTION_BYTES = 2 << 20;
+
+    private byte[][] rotatingSignatures;
+    private byte[][] rotatingTimestamps;
+    private int next;
+    private final byte[] eviction = new byte[EVICTION_BYTES];
 
     private byte[] body;
     private byte[] message;
@@ -106,9 +119,30 @@ public class SignatureVerificationBenchmark {
         System.arraycopy(publicKey, 0, x509, X509_ED25519_PREFIX.length, publicKey.length);
         jdkKey = KeyFactory.getInstance("Ed25519").generatePublic(new X509EncodedKeySpec(x509));
 
+        rotatingSignatures = new byte[ROTATION][];
+        rotatingTimestamps = new byte[ROTATION][];
+        for (int i = 0; i < ROTATION; i++) {
+            rotatingTimestamps[i] = Long.toString(Long.parseLong(TIMESTAMP) + i).getBytes(StandardCharsets.US_ASCII);
+            signer.init(true, privateKey);
+            signer.update(rotatingTimestamps[i], 0, rotatingTimestamps[i].length);
+            signer.update(body, 0, body.length);
+            rotatingSignatures[i] = signer.generateSignature();
+            if (!fixedKey.verify(rotatingSignatures[i], rotatingTimestamps[i], body)) {
+                throw new IllegalStateException("the fixed-key verifier refuses a good signature; nothing to measure");
+            }
+        }
         if (interactionVerifier() != InteractionVerifier.Verdict.VALID || !bouncyCastle() || !fixedKey() || !jdkSignature()) {
             throw new IllegalStateException("a verifier refuses a good signature; nothing to measure");
         }
+    }
+
+    /** Writes one byte in every 64-byte line of a buffer larger than the L2 cache. */
+    private int evict() {
+        byte[] buffer = eviction;
+        for (int i = 0; i < buffer.length; i += 64) {
+            buffer[i]++;
+        }
+        return buffer[next & (EVICTION_BYTES - 1) & ~63];
     }
 
     @Benchmark
@@ -124,6 +158,26 @@ public class SignatureVerificationBenchmark {
     @Benchmark
     public boolean fixedKey() {
         return fixedKey.verify(signature, timestamp, body);
+    }
+
+    /**
+     * {@link #fixedKey} over {@link #ROTATION} different signatures in turn, each preceded by
+     * {@link #evict}: every verification then reads its 64 table entries from beyond the core's
+     * caches, as in the service, where the rest of a request's work pushes the 960 KB of tables
+     * out. The repeated signature of {@link #fixedKey} finds its entries cached every time.
+     * Compare with {@link #evictOnly}, the eviction alone.
+     */
+    @Benchmark
+    public boolean fixedKeyColdTables() {
+        evict();
+        int n = next++ & (ROTATION - 1);
+        return fixedKey.verify(rotatingSignatures[n], rotatingTimestamps[n], body);
+    }
+
+    /** The eviction {@link #fixedKeyColdTables} does before each verification, alone. */
+    @Benchmark
+    public int evictOnly() {
+        return evict();
     }
 
     @Benchmark
