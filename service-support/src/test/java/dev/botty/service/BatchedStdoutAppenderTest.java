@@ -1,6 +1,7 @@
 package dev.botty.service;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -113,6 +114,31 @@ class BatchedStdoutAppenderTest {
     }
 
     @Test
+    void waitsAfterEachWriteBeforeTakingTheNextEvent() {
+        long started = System.nanoTime();
+        log("one");
+        long took = System.nanoTime() - started;
+        assertEquals(List.of("one\n"), writes);
+        assertTrue(took >= BatchedStdoutAppender.LINGER_NANOS, "returned after " + took + " ns");
+    }
+
+    @Test
+    void doesNotWaitOnceTheQueuesThreadIsInterrupted() {
+        Thread.currentThread().interrupt();
+        try {
+            long started = System.nanoTime();
+            for (int i = 0; i < 100; i++) {
+                log("line " + i);
+            }
+            long took = System.nanoTime() - started;
+            assertEquals(100, writes.size(), "each line still written");
+            assertTrue(took < 50 * BatchedStdoutAppender.LINGER_NANOS, "100 writes took " + took / 1_000_000 + " ms");
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void writesEveryLineInOrderThroughTheServicesQueue() throws Exception {
         LoggerContext service = new LoggerContext();
         service.setMDCAdapter(new LogbackMDCAdapter());
@@ -127,6 +153,7 @@ class BatchedStdoutAppenderTest {
         service.stop();
         String[] lines = String.join("", writes).split("\n");
         assertEquals(count, lines.length);
+        assertTrue(writes.size() < count / 2, count + " lines in " + writes.size() + " writes: the queue's lines were not batched");
         for (int i = 0; i < count; i++) {
             assertEquals("line " + i, lines[i].substring(lines[i].indexOf("line ")), "line " + i);
         }
