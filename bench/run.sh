@@ -281,6 +281,7 @@ botty_url="http://127.0.0.1:$botty_port/interactions"
 node_url="http://127.0.0.1:$node_port/interactions"
 start_botty botty "$headline_flags"
 botty_pid=$server_pid
+trap 'kill "$botty_pid" 2>/dev/null; [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 # Without -XX:AOTMode=on a cache the JVM cannot use is only a warning: make sure it was used.
 if grep -q '\[aot\]' "$results/botty.log"; then
   die "the JVM did not use the AOT cache; see $results/botty.log"
@@ -295,7 +296,6 @@ b_paced=$m_paced_rate b_p99=$m_p99 b_p999=$m_p999 b_rss=$m_rss b_anon=$m_anon b_
 sign_requests
 start_node
 node_pid=$server_pid
-trap 'kill "$botty_pid" "$node_pid" 2>/dev/null; true' EXIT
 check_endpoint node "$node_url"
 cmp -s "$results/botty-avatar.json" "$results/node-avatar.json" ||
   die "botty and Node answer /avatar differently; see $results/*-avatar.json"
