@@ -8,6 +8,7 @@ import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.handler.codec.DateFormatter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -28,6 +29,7 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,7 +48,8 @@ import org.slf4j.LoggerFactory;
  *       arrives is held and Micronaut's read requests are held with it, so nothing overtakes it
  *       and a pipelining client is read no further than one socket read ahead.
  *   <li><b>Body limit.</b> {@code micronaut.server.max-request-size}: a declared or received body
- *       beyond it is answered {@code 413} and the connection closed without reading the rest.
+ *       beyond it is answered {@code 413}, and the connection closed once the client stops sending
+ *       (what it still sends is read and dropped, so the close cannot reset away the answer).
  *   <li><b>Keep-alive.</b> HTTP/1.1 persistent unless {@code Connection: close}; HTTP/1.0 only
  *       with {@code Connection: keep-alive}; the response says which and the connection is closed
  *       after it when it is not kept.
@@ -63,6 +66,8 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionChannelHandler.class);
     private static final String SIGNATURE = "X-Signature-Ed25519";
     private static final String TIMESTAMP = "X-Signature-Timestamp";
+    /** How long a refused client may go on sending before the connection is closed regardless. */
+    static final long DRAIN_MILLIS = 2_000;
     private static final byte[] INTERNAL_ERROR_JSON = "{\"error\":\"internal error\"}".getBytes(StandardCharsets.US_ASCII);
 
     /** Where answers come from: {@link InteractionEndpoint} in the service. */
@@ -83,6 +88,8 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     private boolean passing;
     /** An answer with {@code Connection: close} is on its way: nothing more is read into anything. */
     private boolean closing;
+    /** That answer refused a body the client may still be sending: see {@link #closeAfterDraining}. */
+    private boolean draining;
     /** The interaction being read, and its body so far (plain arrays: pooled buffers would pin
      *  their allocator's chunks in the small heap this service runs with). */
     private HttpRequest request;
@@ -122,6 +129,9 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
             ctx.flush();
         }
         ctx.fireChannelReadComplete();
+        if (draining) {
+            ctx.read();
+        }
     }
 
     @Override
@@ -211,9 +221,27 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
     private void tooLarge(ChannelHandlerContext ctx) {
         Answer refusal = InteractionEndpoint.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
                 "the body is larger than " + maxBodyBytes + " bytes");
+        draining = true;
         respond(ctx, request, refusal, false);
         dropBody();
         request = null;
+    }
+
+    /**
+     * Ends a connection whose client may still be sending the body we refused. Closing a socket with
+     * unread data makes the kernel reset the connection, and the reset can destroy the refusal
+     * before the client reads it; so our side is finished (the client reads the answer and then the
+     * end of the stream), what still arrives is read and dropped, and the connection is closed when
+     * the client closes its side or after {@link #DRAIN_MILLIS}.
+     */
+    private void closeAfterDraining(ChannelHandlerContext ctx) {
+        if (!(ctx.channel() instanceof DuplexChannel duplex)) {
+            ctx.close();
+            return;
+        }
+        duplex.shutdownOutput();
+        ctx.executor().schedule(() -> ctx.close(), DRAIN_MILLIS, TimeUnit.MILLISECONDS);
+        ctx.read();
     }
 
     private void answer(ChannelHandlerContext ctx) {
@@ -270,7 +298,7 @@ final class InteractionChannelHandler extends ChannelDuplexHandler {
         HttpUtil.setKeepAlive(response, keepAlive);
         if (!keepAlive) {
             closing = true;
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(response).addListener(draining ? written -> closeAfterDraining(ctx) : ChannelFutureListener.CLOSE);
         } else if (inRead) {
             ctx.write(response, ctx.voidPromise());
             flushWanted = true;

@@ -154,6 +154,22 @@ class InteractionChannelHandlerTest {
     }
 
     @Test
+    void refusesAnOversizeBodyWhileItIsStillBeingSentWithoutResettingTheConnection() throws IOException {
+        try (Raw connection = Raw.open(app)) {
+            int length = 4_000_000;
+            connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nContent-Length: " + length + "\r\n\r\n"));
+            // The whole body, as a client that does not wait for an interim answer sends it: a
+            // socket closed with this unread would be reset, taking the 413 with it.
+            byte[] block = new byte[64 * 1024];
+            for (int sent = 0; sent < length; sent += block.length) {
+                connection.send(block);
+            }
+            assertEquals(413, connection.read().status());
+            assertTrue(connection.closedByServer());
+        }
+    }
+
+    @Test
     void leavesAnUnreadableContentLengthToTheCodecsRefusal() throws IOException {
         for (String length : new String[] {"abc", "-5", "1, 2", "99999999999999999999"}) {
             try (Raw connection = Raw.open(app)) {
