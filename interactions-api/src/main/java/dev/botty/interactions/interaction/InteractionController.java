@@ -10,10 +10,9 @@ import io.micronaut.http.annotation.Post;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code POST /interactions} through Micronaut's routing: the requests
- * {@link InteractionChannelHandler} leaves to Micronaut (an {@code Expect: 100-continue}, a
- * compressed body, one pipelined behind a request Micronaut is still answering) arrive here and
- * get the same answer from {@link InteractionEndpoint}.
+ * {@code POST /interactions}, the service's one public route, on Micronaut's own request path:
+ * Micronaut reads the request (pipelining, keep-alive, {@code Expect}, the body limit), this hands
+ * the headers and raw body bytes to {@link InteractionEndpoint}.
  */
 @Controller
 public final class InteractionController {

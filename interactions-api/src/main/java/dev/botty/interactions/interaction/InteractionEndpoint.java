@@ -8,8 +8,6 @@ import dev.botty.interactions.status.InteractionMetrics;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -17,13 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What {@code POST /interactions} answers, whichever way the request came in
- * ({@link InteractionChannelHandler} on the event loop, or {@link InteractionController} through
- * Micronaut's routing): the signature checked over the raw bytes, the body parsed, the
- * interaction handed to the dispatcher. Every refusal is a 4xx with a one-line JSON reason.
+ * What {@code POST /interactions} answers: the signature checked over the raw bytes, the body
+ * parsed, the interaction handed to the dispatcher. Every refusal is a 4xx with a one-line JSON
+ * reason. {@link InteractionController} is its only caller.
  */
 @Singleton
-public final class InteractionEndpoint implements InteractionChannelHandler.Answers {
+public final class InteractionEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionEndpoint.class);
 
     /** An HTTP status and the object to send as JSON. */
@@ -42,7 +39,6 @@ public final class InteractionEndpoint implements InteractionChannelHandler.Answ
     }
 
     /** The answer to a request with these signature headers (either may be null) and body bytes. */
-    @Override
     public CompletableFuture<Answer> answer(String signature, String timestamp, byte[] raw) {
         Verdict verdict = verifier.verify(signature, timestamp, raw);
         if (verdict != Verdict.VALID) {
@@ -59,16 +55,6 @@ public final class InteractionEndpoint implements InteractionChannelHandler.Answ
             return refuse(HttpStatus.BAD_REQUEST, "unknown interaction type " + interaction.get().type());
         }
         return dispatcher.dispatch(type.get(), interaction.get(), raw).thenApply(response -> new Answer(HttpStatus.OK, response));
-    }
-
-    /** The answer as the bytes of its JSON. */
-    @Override
-    public byte[] encode(Answer answer) {
-        try {
-            return json.writeValueAsBytes(answer.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException("an answer could not be written as JSON", e);
-        }
     }
 
     /** An error answer shaped like every other: {@code {"error": reason}}. */
