@@ -32,6 +32,9 @@ public final class Simulate {
         if (!args.isEmpty() && args.getFirst().equals("world")) {
             return World.run(args.subList(1, args.size()), out, err);
         }
+        if (!args.isEmpty() && args.getFirst().equals("attack")) {
+            return Attack.run(args.subList(1, args.size()), out, err);
+        }
         String url = "http://127.0.0.1:8080/interactions";
         Path keyFile = Path.of(".botty/local/signing-key");
         int discordPort = 8089;
@@ -161,6 +164,7 @@ public final class Simulate {
                   simulate --autocomplete /weather location:Berl
                   simulate --dm /ip
                   simulate /play query:lofi          (with ./botty local running: music in the simulated guild)
-                  simulate world                     (Discord and Lavalink stand-ins for local mode; ./botty local starts it)""";
+                  simulate world                     (Discord and Lavalink stand-ins for local mode; ./botty local starts it)
+                  simulate attack --seconds 30       (hostile clients against the endpoint, signed PINGs throughout)""";
     }
 }
