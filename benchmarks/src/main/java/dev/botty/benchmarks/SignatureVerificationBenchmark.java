@@ -110,7 +110,6 @@ public class SignatureVerificationBenchmark {
 
         Clock atTimestamp = Clock.fixed(Instant.ofEpochSecond(Long.parseLong(TIMESTAMP)), ZoneOffset.UTC);
         verifier = new InteractionVerifier(publicKey, atTimestamp, Duration.ofMinutes(5));
-        verifier.tabulateKey();
         bouncyCastleKey = new Ed25519PublicKeyParameters(publicKey);
         fixedKey = FixedKeyEd25519.forKey(publicKey).orElseThrow();
         timestamp = ts;

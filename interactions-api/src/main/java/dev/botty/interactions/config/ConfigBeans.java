@@ -56,6 +56,7 @@ public final class ConfigBeans {
         return Clock.systemUTC();
     }
 
+    /** Built as the context starts, before the port opens: see {@link SignatureTablesAtStart}. */
     @Singleton
     InteractionVerifier verifier(BottyConfig config, Clock clock) {
         return new InteractionVerifier(config.publicKey(), clock, config.discord().replayWindow());

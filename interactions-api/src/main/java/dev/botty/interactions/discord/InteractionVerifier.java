@@ -9,7 +9,13 @@ import org.bouncycastle.math.ec.rfc8032.Ed25519;
 /**
  * Checks that a request comes from Discord: an Ed25519 signature by the application's public key
  * over {@code X-Signature-Timestamp} followed by the raw body, with a timestamp close to now.
- * Thread-safe; the key (and BouncyCastle's decoded point) is parsed once.
+ *
+ * <p>One verifier for the life of the service: {@link FixedKeyEd25519}, whose tables for the key
+ * are built here, before the service can take a request. It gives Wycheproof's expected result on
+ * every vector and the JDK's own answer on every signature tried (WycheproofEd25519Test,
+ * JdkDifferentialEd25519Test). Only a key outside Ed25519's prime-order group, which no Discord
+ * application has, gets BouncyCastle's general verifier instead, again for the whole run.
+ * Thread-safe.
  */
 public final class InteractionVerifier {
     /** Why a request was accepted or refused; every value but {@link #VALID} means 401. */
@@ -27,7 +33,8 @@ public final class InteractionVerifier {
     private static final byte[] NOTHING = new byte[0];
 
     private final Ed25519PublicKeyParameters publicKey;
-    private volatile FixedKeyEd25519 tabulated;
+    /** The key's tables, or null for a key outside the prime-order group. */
+    private final FixedKeyEd25519 tabulated;
     private final Clock clock;
     private final long windowSeconds;
 
@@ -40,6 +47,7 @@ public final class InteractionVerifier {
             throw new IllegalArgumentException("an Ed25519 public key is 32 bytes");
         }
         this.publicKey = new Ed25519PublicKeyParameters(publicKey);
+        this.tabulated = FixedKeyEd25519.forKey(publicKey).orElse(null);
         this.clock = clock;
         this.windowSeconds = replayWindow.toSeconds();
     }
@@ -63,31 +71,20 @@ public final class InteractionVerifier {
         return verifies(ts, body, signature) ? Verdict.VALID : Verdict.BAD_SIGNATURE;
     }
 
-    /**
-     * Builds this key's tables (tens of milliseconds); verifications from then on use them. Does
-     * nothing for a key outside Ed25519's prime-order group, which keeps the general path.
-     */
-    public void tabulateKey() {
-        if (tabulated == null) {
-            tabulated = FixedKeyEd25519.forKey(publicKey.getEncoded()).orElse(null);
-        }
-    }
-
-    /** Whether the tables are in use. */
+    /** Whether the key's tables are in use (always, for a Discord application's key). */
     public boolean isTabulated() {
         return tabulated != null;
     }
 
-    /** Plain Ed25519 (RFC 8032, no context) over {@code message}. */
+    /** Plain Ed25519 (RFC 8032, no context) over {@code message}; a signature of any other length than 64 bytes fails. */
     boolean verifies(byte[] message, byte[] signature) {
-        return verifies(message, NOTHING, signature);
+        return signature.length == SIGNATURE_BYTES && verifies(message, NOTHING, signature);
     }
 
     /** Plain Ed25519 over {@code first || second}. */
     private boolean verifies(byte[] first, byte[] second, byte[] signature) {
-        FixedKeyEd25519 fast = tabulated;
-        if (fast != null) {
-            return fast.verify(signature, first, second);
+        if (tabulated != null) {
+            return tabulated.verify(signature, first, second);
         }
         byte[] message = new byte[first.length + second.length];
         System.arraycopy(first, 0, message, 0, first.length);

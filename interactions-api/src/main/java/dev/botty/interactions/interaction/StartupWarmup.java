@@ -16,9 +16,9 @@ import org.slf4j.LoggerFactory;
  * Builds, once the port is open, what the first interaction would otherwise build on its way:
  * the endpoint and everything behind it (the dispatcher, the commands, the outbound HTTP client
  * with its TLS context — 150–175 ms on its own), the JSON mapping of an interaction and of an
- * answer, and the public key's signature tables ({@link InteractionVerifier#tabulateKey}; until
- * they are there, requests are verified the general way). In the background, so that Discord's
- * first PING is not kept waiting for it either.
+ * answer. In the background, so that Discord's first PING is not kept waiting for it either. (The
+ * public key's signature tables are not among them: {@link InteractionVerifier} builds them before
+ * the port opens.)
  */
 @Singleton
 final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent> {
@@ -30,12 +30,9 @@ final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent
 
     private final BeanProvider<InteractionEndpoint> endpoint;
     private final ObjectMapper json;
-    private final InteractionVerifier verifier;
-
-    StartupWarmup(BeanProvider<InteractionEndpoint> endpoint, ObjectMapper json, InteractionVerifier verifier) {
+    StartupWarmup(BeanProvider<InteractionEndpoint> endpoint, ObjectMapper json) {
         this.endpoint = endpoint;
         this.json = json;
-        this.verifier = verifier;
     }
 
     @Override
@@ -46,11 +43,7 @@ final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent
                 endpoint.get();
                 json.readValue(SAMPLE, Interaction.class);
                 json.writeValueAsBytes(InteractionResponse.ephemeralMessage("warm-up", java.util.List.of()));
-                long warm = System.nanoTime();
-                LOG.info("ready for the first interaction (warmed up in {} ms)", (warm - started) / 1_000_000);
-                verifier.tabulateKey();
-                LOG.info("signature tables {} in {} ms", verifier.isTabulated() ? "built" : "not made for this key",
-                        (System.nanoTime() - warm) / 1_000_000);
+                LOG.info("ready for the first interaction (warmed up in {} ms)", (System.nanoTime() - started) / 1_000_000);
             } catch (Exception e) {
                 // Only an optimisation: the first interaction builds whatever is missing.
                 LOG.debug("warm-up incomplete: {}", e.toString());

@@ -1,5 +1,10 @@
 package dev.botty.interactions.discord;
 
+import static dev.botty.interactions.discord.EdwardsReference.ORDER;
+import static dev.botty.interactions.discord.EdwardsReference.PRIME;
+import static dev.botty.interactions.discord.EdwardsReference.fromLittleEndian;
+import static dev.botty.interactions.discord.EdwardsReference.littleEndian;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -25,10 +30,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class FixedKeyEd25519Test {
     private static final HexFormat HEX = HexFormat.of();
     private static final byte[] NOTHING = new byte[0];
-    private static final BigInteger ORDER = BigInteger.ONE.shiftLeft(252)
-            .add(new BigInteger("27742317777372353535851937790883648493"));
-    /** The field prime 2^255 - 19. */
-    private static final BigInteger PRIME = BigInteger.ONE.shiftLeft(255).subtract(BigInteger.valueOf(19));
 
     /** One seeded generator: a failure names its seed and replays exactly. */
     private final SplittableRandom random = new SplittableRandom(0x5eed_2026_1123L);
@@ -120,7 +121,7 @@ class FixedKeyEd25519Test {
         Keys keys = newKeys();
         byte[] body = "{\"type\":1}".getBytes();
         byte[] signature = sign(keys.secret, NOTHING, body);
-        BigInteger s = scalar(signature, 32);
+        BigInteger s = fromLittleEndian(signature, 32, 32);
 
         // S + L signs the same equation (the scalar is the same mod L) but is not canonical.
         byte[] plusOrder = signature.clone();
@@ -139,7 +140,7 @@ class FixedKeyEd25519Test {
         Keys keys = newKeys();
         byte[] body = "{\"type\":1}".getBytes();
         byte[] signature = sign(keys.secret, NOTHING, body);
-        BigInteger y = scalar(signature, 0).clearBit(255);
+        BigInteger y = fromLittleEndian(signature, 0, 32).clearBit(255);
         if (y.add(PRIME).bitLength() <= 255) {
             // y + p names the same y; only a handful of points have one, so build it when it fits.
             byte[] alias = signature.clone();
@@ -176,12 +177,11 @@ class FixedKeyEd25519Test {
     @Test
     void makesNoTableForAKeyWithASmallOrderPartAndTheVerifierKeepsItsGeneralPath() {
         // [7]B + (0, -1): a point BouncyCastle takes as a public key, but not of prime order.
-        Affine mixed = Affine.BASE.times(BigInteger.valueOf(7)).plus(new Affine(BigInteger.ZERO, PRIME.subtract(BigInteger.ONE)));
+        EdwardsReference.Affine mixed = EdwardsReference.Affine.BASE.times(BigInteger.valueOf(7)).plus(new EdwardsReference.Affine(BigInteger.ZERO, PRIME.subtract(BigInteger.ONE)));
         byte[] publicKey = mixed.encode();
         assertEquals(Optional.empty(), FixedKeyEd25519.forKey(publicKey));
 
         InteractionVerifier verifier = new InteractionVerifier(publicKey, java.time.Clock.systemUTC(), java.time.Duration.ofMinutes(5));
-        verifier.tabulateKey();
         assertFalse(verifier.isTabulated());
         assertFalse(verifier.verifies("{}".getBytes(), bytes(64)), "still answers, on BouncyCastle");
     }
@@ -210,7 +210,7 @@ class FixedKeyEd25519Test {
     void reducesAHashModuloTheOrder() {
         for (int n = 0; n < 200; n++) {
             byte[] hash = n == 0 ? filled(64, (byte) 0xff) : bytes(64);
-            assertEquals(scalar64(hash).mod(ORDER), scalar(FixedKeyEd25519.reduce(hash), 0));
+            assertEquals(fromLittleEndian(hash, 0, 64).mod(ORDER), fromLittleEndian(FixedKeyEd25519.reduce(hash), 0, 32));
         }
     }
 
@@ -246,7 +246,7 @@ class FixedKeyEd25519Test {
 
     /** [scalar]B's encoding by the BigInteger arithmetic below (BouncyCastle multiplies only secret keys). */
     private static byte[] scalarTimesBase(BigInteger scalar) {
-        return Affine.BASE.times(scalar).encode();
+        return EdwardsReference.Affine.BASE.times(scalar).encode();
     }
 
     private static BigInteger hashScalar(byte[] r, byte[] publicKey, byte[] message) {
@@ -256,7 +256,7 @@ class FixedKeyEd25519Test {
         sha.update(message, 0, message.length);
         byte[] h = new byte[64];
         sha.doFinal(h, 0);
-        return scalar64(h).mod(ORDER);
+        return fromLittleEndian(h, 0, 64).mod(ORDER);
     }
 
     private byte[] bytes(int length) {
@@ -271,72 +271,6 @@ class FixedKeyEd25519Test {
         return out;
     }
 
-    private static BigInteger scalar(byte[] bytes, int off) {
-        byte[] be = new byte[32];
-        for (int i = 0; i < 32; i++) {
-            be[i] = bytes[off + 31 - i];
-        }
-        return new BigInteger(1, be);
-    }
 
-    private static BigInteger scalar64(byte[] bytes) {
-        byte[] be = new byte[64];
-        for (int i = 0; i < 64; i++) {
-            be[i] = bytes[63 - i];
-        }
-        return new BigInteger(1, be);
-    }
 
-    private static byte[] littleEndian(BigInteger value) {
-        byte[] be = value.toByteArray();
-        byte[] out = new byte[32];
-        for (int i = 0; i < 32 && i < be.length; i++) {
-            out[i] = be[be.length - 1 - i];
-        }
-        return out;
-    }
-
-    /**
-     * Edwards25519 in affine coordinates over BigInteger, straight from RFC 8032 §5.1: slow and
-     * obviously correct, an independent check that shares no code with the verifier.
-     */
-    private record Affine(BigInteger x, BigInteger y) {
-        static final BigInteger D = BigInteger.valueOf(-121665).multiply(BigInteger.valueOf(121666).modInverse(PRIME)).mod(PRIME);
-        static final Affine NEUTRAL = new Affine(BigInteger.ZERO, BigInteger.ONE);
-        static final Affine BASE = base();
-
-        private static Affine base() {
-            BigInteger y = BigInteger.valueOf(4).multiply(BigInteger.valueOf(5).modInverse(PRIME)).mod(PRIME);
-            BigInteger xx = y.pow(2).subtract(BigInteger.ONE).multiply(D.multiply(y.pow(2)).add(BigInteger.ONE).modInverse(PRIME)).mod(PRIME);
-            BigInteger x = xx.modPow(PRIME.add(BigInteger.valueOf(3)).shiftRight(3), PRIME);
-            if (!x.pow(2).subtract(xx).mod(PRIME).equals(BigInteger.ZERO)) {
-                x = x.multiply(BigInteger.TWO.modPow(PRIME.subtract(BigInteger.ONE).shiftRight(2), PRIME)).mod(PRIME);
-            }
-            return new Affine(x.testBit(0) ? PRIME.subtract(x) : x, y);
-        }
-
-        Affine plus(Affine q) {
-            BigInteger dxy = D.multiply(x).multiply(q.x).multiply(y).multiply(q.y).mod(PRIME);
-            BigInteger x3 = x.multiply(q.y).add(y.multiply(q.x)).multiply(BigInteger.ONE.add(dxy).modInverse(PRIME)).mod(PRIME);
-            BigInteger y3 = y.multiply(q.y).add(x.multiply(q.x)).multiply(BigInteger.ONE.subtract(dxy).mod(PRIME).modInverse(PRIME)).mod(PRIME);
-            return new Affine(x3, y3);
-        }
-
-        Affine times(BigInteger scalar) {
-            Affine sum = NEUTRAL;
-            for (int bit = scalar.bitLength() - 1; bit >= 0; bit--) {
-                sum = sum.plus(sum);
-                if (scalar.testBit(bit)) {
-                    sum = sum.plus(this);
-                }
-            }
-            return sum;
-        }
-
-        byte[] encode() {
-            byte[] out = littleEndian(y);
-            out[31] |= (byte) (x.testBit(0) ? 0x80 : 0);
-            return out;
-        }
-    }
 }
