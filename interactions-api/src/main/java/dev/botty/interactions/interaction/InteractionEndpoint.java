@@ -2,14 +2,17 @@ package dev.botty.interactions.interaction;
 
 import dev.botty.interactions.discord.Interaction;
 import dev.botty.interactions.discord.InteractionType;
+import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionVerifier;
 import dev.botty.interactions.discord.InteractionVerifier.Verdict;
 import dev.botty.interactions.status.InteractionMetrics;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
-import java.util.Map;
 import java.util.Optional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +26,12 @@ import org.slf4j.LoggerFactory;
 public final class InteractionEndpoint {
     private static final Logger LOG = LoggerFactory.getLogger(InteractionEndpoint.class);
 
-    /** An HTTP status and the object to send as JSON. */
-    public record Answer(HttpStatus status, Object body) {}
+    /** An HTTP status and the JSON to send, already written. */
+    public record Answer(HttpStatus status, byte[] json) {}
+
+    private static final Answer PONG = new Answer(HttpStatus.OK, "{\"type\":1}".getBytes(StandardCharsets.US_ASCII));
+    private static final CompletableFuture<Answer> UNAUTHORIZED = refusal(HttpStatus.UNAUTHORIZED, "invalid request signature");
+    private static final CompletableFuture<Answer> MALFORMED = refusal(HttpStatus.BAD_REQUEST, "the body is not an interaction (malformed JSON)");
 
     private final InteractionVerifier verifier;
     private final InteractionDispatcher dispatcher;
@@ -44,22 +51,32 @@ public final class InteractionEndpoint {
         if (verdict != Verdict.VALID) {
             LOG.debug("refused an interaction: {}", verdict);
             metrics.refused(verdict);
-            return refuse(HttpStatus.UNAUTHORIZED, "invalid request signature");
+            return UNAUTHORIZED;
         }
         Optional<Interaction> interaction = parse(raw);
         if (interaction.isEmpty()) {
-            return refuse(HttpStatus.BAD_REQUEST, "the body is not an interaction (malformed JSON)");
+            return MALFORMED;
         }
         Optional<InteractionType> type = InteractionType.of(interaction.get().type());
         if (type.isEmpty()) {
-            return refuse(HttpStatus.BAD_REQUEST, "unknown interaction type " + interaction.get().type());
+            return refusal(HttpStatus.BAD_REQUEST, "unknown interaction type " + interaction.get().type());
         }
-        return dispatcher.dispatch(type.get(), interaction.get(), raw).thenApply(response -> new Answer(HttpStatus.OK, response));
+        return dispatcher.dispatch(type.get(), interaction.get(), raw).thenApply(this::ok);
     }
 
-    /** An error answer shaped like every other: {@code {"error": reason}}. */
-    public static Answer error(HttpStatus status, String reason) {
-        return new Answer(status, Map.of("error", reason));
+    /**
+     * Written here rather than by Micronaut's JSON body writer: the same serde mapping, without
+     * looking up a writer for every answer (3 % of the endpoint's CPU in a profile).
+     */
+    private Answer ok(InteractionResponse response) {
+        if (response.type() == InteractionResponse.PONG) {
+            return PONG;
+        }
+        try {
+            return new Answer(HttpStatus.OK, json.writeValueAsBytes(response));
+        } catch (IOException e) {
+            throw new UncheckedIOException("an answer could not be written as JSON", e);
+        }
     }
 
     private Optional<Interaction> parse(byte[] raw) {
@@ -71,7 +88,9 @@ public final class InteractionEndpoint {
         }
     }
 
-    private static CompletableFuture<Answer> refuse(HttpStatus status, String reason) {
-        return CompletableFuture.completedFuture(error(status, reason));
+    /** A refusal shaped like every other error: {@code {"error": reason}}. */
+    private static CompletableFuture<Answer> refusal(HttpStatus status, String reason) {
+        String json = "{\"error\":\"" + reason.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        return CompletableFuture.completedFuture(new Answer(status, json.getBytes(StandardCharsets.UTF_8)));
     }
 }
