@@ -91,8 +91,8 @@ public final class HostileClients implements AutoCloseable {
     }
 
     /**
-     * The mix the adversarial test and the bench use: every kind, about 750 connections open at
-     * once, under the service's default limit of 1,024 (the limit itself is tested on its own).
+     * The mix the adversarial test and the bench use: every kind, about 450 connections open at
+     * once, under the service's default limit of 512 (the limit itself is tested on its own).
      */
     public static Map<Kind, Integer> standardMix() {
         Map<Kind, Integer> mix = new EnumMap<>(Kind.class);
@@ -101,7 +101,7 @@ public final class HostileClients implements AutoCloseable {
         mix.put(Kind.TRICKLED_BODY, 20);
         mix.put(Kind.UNFINISHED_HEAD, 100);
         mix.put(Kind.OVERSIZED_HEAD, 4);
-        mix.put(Kind.IDLE, 400);
+        mix.put(Kind.IDLE, 100);
         mix.put(Kind.BAD_SIGNATURES, 4);
         mix.put(Kind.RANDOM_BYTES, 4);
         mix.put(Kind.HTTP2_PREFACE, 10);

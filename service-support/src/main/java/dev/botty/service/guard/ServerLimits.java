@@ -24,8 +24,8 @@ import java.time.Duration;
  */
 @ConfigurationProperties("botty.server")
 public record ServerLimits(
-        @Bindable(defaultValue = "1024") int maxConnections,
-        @Bindable(defaultValue = "64") int managementMaxConnections,
+        @Bindable(defaultValue = "512") int maxConnections,
+        @Bindable(defaultValue = "32") int managementMaxConnections,
         @Bindable(defaultValue = "5s") Duration requestTimeout,
         @Bindable(defaultValue = "1MB") @ReadableBytes long unfinishedBytes) {
 

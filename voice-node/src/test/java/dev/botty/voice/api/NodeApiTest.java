@@ -86,6 +86,23 @@ class NodeApiTest {
         world.close();
     }
 
+    @Test
+    void cutsOffHeadsThatDoNotArriveInTimeOnTheApiAndTheManagementPort() throws Exception {
+        // The same guard as the public endpoint's (service-support): a neighbour that opens a
+        // request and never finishes it is answered 408 and closed after botty.server.request-timeout.
+        try (java.net.Socket api = new java.net.Socket("127.0.0.1", world.port);
+                java.net.Socket management = new java.net.Socket("127.0.0.1", world.managementPort)) {
+            for (java.net.Socket socket : List.of(api, management)) {
+                socket.setSoTimeout(10_000);
+                socket.getOutputStream().write("POST /v1/interactions HTTP/1.1\r\nHost: no".getBytes(StandardCharsets.US_ASCII));
+            }
+            for (java.net.Socket socket : List.of(api, management)) {
+                String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(answer.startsWith("HTTP/1.1 408 "), socket.getPort() + ": " + answer);
+            }
+        }
+    }
+
     private static InteractionBuilder command(String name) {
         return InteractionBuilder.command(name).by(Long.toString(MusicWorld.ALICE), "alice").inGuild(Long.toString(MusicWorld.GUILD));
     }
