@@ -219,6 +219,31 @@ def check_compose_routing():
                 problem(f"{name}: router {router} is the public route but not on BOTTY_HOST")
 
 
+def check_compose_public_limits():
+    """The public router sheds abuse first: rate limit, in-flight limit, buffering at botty's body limit."""
+    labels = services()["interactions-api"].get("labels", {})
+    router = "traefik.http.routers.botty-interactions."
+    chain = [m.strip() for m in labels.get(router + "middlewares", "").split(",") if m.strip()]
+    kinds = {}
+    for name in chain:
+        prefix = f"traefik.http.middlewares.{name}."
+        kinds[name] = {key[len(prefix):].split(".")[0].lower() for key in labels if key.startswith(prefix)}
+    found = {kind for kind_set in kinds.values() for kind in kind_set}
+    for kind in ("ratelimit", "inflightreq", "buffering"):
+        if kind not in found:
+            problem(f"the public router has no {kind} middleware defined beside it (chain: {chain})")
+    properties = pathlib.Path("interactions-api/src/main/resources/application.properties").read_text()
+    limit = re.search(r"^micronaut\.server\.max-request-size=(\d+)$", properties, re.M)
+    for name, kind_set in kinds.items():
+        if "buffering" in kind_set:
+            buffered = labels.get(f"traefik.http.middlewares.{name}.buffering.maxRequestBodyBytes")
+            if limit is None or buffered != limit.group(1):
+                problem(f"{name}: buffering.maxRequestBodyBytes {buffered} is not micronaut.server.max-request-size"
+                        f" {limit.group(1) if limit else '(unset)'}")
+    if chain and "buffering" in kinds.get(chain[0], set()):
+        problem("buffering comes first in the public chain: limits should refuse before a body is read")
+
+
 # --- Dockerfile ------------------------------------------------------------------------------
 
 

@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.core.util.SupplierUtil;
@@ -37,7 +39,13 @@ final class ConnectionGuard implements BeanCreatedEventListener<NettyServerCusto
 
     private final int managementPort;
 
-    ConnectionGuard(ServerLimits limits, BeanProvider<MeterRegistry> registry, @Value("${endpoints.all.port:-1}") int managementPort) {
+    ConnectionGuard(ServerLimits limits, HttpServerConfiguration server, BeanProvider<MeterRegistry> registry,
+            @Value("${endpoints.all.port:-1}") int managementPort) {
+        if (limits.unfinishedBytes() < server.getMaxRequestSize()) {
+            // A body the server accepts must fit the budget, or it could never arrive.
+            throw new ConfigurationException("botty.server.unfinished-bytes (" + limits.unfinishedBytes()
+                    + ") must be at least micronaut.server.max-request-size (" + server.getMaxRequestSize() + ")");
+        }
         this.limits = limits;
         this.managementPort = managementPort;
         this.budget = new UnfinishedBytes(limits.unfinishedBytes());

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * off, and that what a well-behaved client sends is never touched.
  */
 class ConnectionGuardTest {
-    private static final int BUDGET = 64 * 1024;
+    private static final int BUDGET = 128 * 1024;
 
     private EmbeddedServer server;
     private int management;
@@ -38,6 +38,7 @@ class ConnectionGuardTest {
         properties.put("endpoints.healthz.enabled", true);
         properties.put("botty.server.request-timeout", "1s");
         properties.put("botty.server.unfinished-bytes", BUDGET);
+        properties.put("micronaut.server.max-request-size", BUDGET);
         properties.put("botty.server.max-connections", 3);
         properties.put("botty.server.management-max-connections", 1);
         server = ApplicationContext.run(EmbeddedServer.class, properties);
@@ -91,27 +92,27 @@ class ConnectionGuardTest {
     @Test
     void cutsOffTheLargestUnfinishedBodyToLetAnotherIn() throws Exception {
         try (RawConnection hoarder = connect(); RawConnection sender = connect()) {
-            hoarder.send(RawConnection.post("/echo", 100_000)).send(new byte[40_000]);
-            awaitHeld(40_000);
-            // 40 KB held and 30 KB more arriving: past the 64 KB budget, so the largest holder goes.
-            sender.send(RawConnection.post("/echo", 50_000)).send(new byte[30_000]);
+            hoarder.send(RawConnection.post("/echo", 120_000)).send(new byte[80_000]);
+            awaitHeld(80_000);
+            // 80 KB held and 60 KB more arriving: past the 128 KB budget, so the largest holder goes.
+            sender.send(RawConnection.post("/echo", 100_000)).send(new byte[60_000]);
             assertTrue(hoarder.closedByServer(), "the largest holder is cut off");
-            sender.send(new byte[20_000]);
-            assertEquals("got 50000", sender.read().body());
+            sender.send(new byte[40_000]);
+            assertEquals("got 100000", sender.read().body());
         }
     }
 
     @Test
     void refusesWith503TheRequestThatWouldHoldTheMost() throws Exception {
         try (RawConnection holder = connect(); RawConnection greedy = connect()) {
-            holder.send(RawConnection.post("/echo", 30_000)).send(new byte[20_000]);
-            awaitHeld(20_000);
-            greedy.send(RawConnection.post("/echo", 100_000)).send(new byte[50_000]);
+            holder.send(RawConnection.post("/echo", 60_000)).send(new byte[40_000]);
+            awaitHeld(40_000);
+            greedy.send(RawConnection.post("/echo", 120_000)).send(new byte[100_000]);
             RawConnection.Answer refused = greedy.read();
             assertEquals(503, refused.status());
             assertTrue(greedy.closedByServer());
-            holder.send(new byte[10_000]);
-            assertEquals("got 30000", holder.read().body());
+            holder.send(new byte[20_000]);
+            assertEquals("got 60000", holder.read().body());
         }
     }
 
@@ -150,14 +151,23 @@ class ConnectionGuardTest {
 
     @Test
     void limitsTheManagementPortOnItsOwn() throws Exception {
-        try (RawConnection first = new RawConnection(management); RawConnection second = new RawConnection(management);
-                RawConnection service = connect()) {
-            second.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
-            assertEquals(200, second.read().status());
-            assertTrue(first.closedByServer(), "one management connection at a time");
-            service.send(RawConnection.post("/echo", 1)).send("x");
-            assertEquals(200, service.read().status());
+        try (RawConnection first = new RawConnection(management)) {
+            first.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
+            assertEquals(200, first.read().status());
+            try (RawConnection second = new RawConnection(management); RawConnection service = connect()) {
+                second.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
+                assertEquals(200, second.read().status());
+                assertTrue(first.closedByServer(), "one management connection at a time");
+                service.send(RawConnection.post("/echo", 1)).send("x");
+                assertEquals(200, service.read().status());
+            }
         }
+    }
+
+    @Test
+    void refusesABudgetSmallerThanTheLargestBodyTheServerTakes() {
+        assertThrows(RuntimeException.class, () -> ApplicationContext.run(EmbeddedServer.class,
+                Map.of("micronaut.server.port", -1, "botty.server.unfinished-bytes", "64KB", "micronaut.server.max-request-size", "256KB")).close());
     }
 
     @Test
