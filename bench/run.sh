@@ -66,11 +66,8 @@ variant_notes=(
   "small-heap + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
 )
 
-log() { printf 'bench: %s\n' "$*" >&2; }
-die() { log "$*"; exit 1; }
-
-# shellcheck source=tools/find-jdk.sh
-. tools/find-jdk.sh
+# shellcheck source=bench/common.sh
+. bench/common.sh
 
 ensure_built() {
   if [ ! -f "$api_jar" ] || [ ! -f "$sim_jar" ] || { [ "$run_jmh" != 0 ] && [ ! -f "$jmh_jar" ]; }; then
@@ -86,50 +83,6 @@ ensure_wrk() {
   log "installing wrk (${apt[*]} install wrk)"
   "${apt[@]}" install -y -q wrk >&2 || { "${apt[@]}" update -q >&2 && "${apt[@]}" install -y -q wrk >&2; }
   command -v wrk >/dev/null || die "wrk could not be installed"
-}
-
-ensure_node() {
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    die "the baseline needs node and npm (Node.js 18.4 or newer)"
-  fi
-  if [ ! -d bench/node/node_modules ] || [ bench/node/package-lock.json -nt bench/node/node_modules ]; then
-    log "installing the Node baseline (npm ci in bench/node)"
-    (cd bench/node && npm ci --no-audit --no-fund --loglevel=error >&2)
-  fi
-}
-
-port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-
-# Waits until something answers HTTP on the port (any status), or the process is gone.
-wait_ready() {
-  local port=$1 pid=$2 tries=0
-  until curl -s -o /dev/null -m 1 -X POST "http://127.0.0.1:$port/interactions"; do
-    kill -0 "$pid" 2>/dev/null || die "the process on port $port exited; see $results"
-    tries=$((tries + 1))
-    [ "$tries" -lt 600 ] || die "nothing answers on port $port after 60 s"
-    sleep 0.1
-  done
-}
-
-stop() {
-  kill "$1" 2>/dev/null || true
-  wait "$1" 2>/dev/null || true
-}
-
-# start_botty NAME FLAGS: runs the interactions-api in local mode; its key goes to $key_file.
-start_botty() {
-  local name=$1 flags
-  read -ra flags <<<"$2"
-  LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" ENDPOINTS_ALL_PORT="$management_port" \
-    "$java" "${flags[@]}" -jar "$api_jar" local >"$results/$name.log" 2>&1 &
-  server_pid=$!
-  wait_ready "$botty_port" "$server_pid"
-}
-
-start_node() {
-  DISCORD_PUBLIC_KEY="$public_key" PORT="$node_port" node bench/node/server.js >"$results/node.log" 2>&1 &
-  server_pid=$!
-  wait_ready "$node_port" "$server_pid"
 }
 
 # Freshly signed requests (the endpoints refuse timestamps older than five minutes); sets $public_key.
@@ -194,17 +147,6 @@ train_aot() {
   [ -f "$3" ] || die "no AOT cache was written; see $results/$1.log"
 }
 
-# field LINE KEY: the value of KEY=... in a BENCH line.
-field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
-
-# Samples VmRSS, RssAnon and RssFile (kB) every half second until killed.
-sample_rss() {
-  while kill -0 "$1" 2>/dev/null; do
-    awk '/^VmRSS:/ {r=$2} /^RssAnon:/ {a=$2} /^RssFile:/ {f=$2} END {print r, a, f}' "/proc/$1/status" 2>/dev/null || true
-    sleep 0.5
-  done
-}
-
 # measure_paced NAME URL WARMUP SECONDS: warm-up at the paced rate, then the paced run (p99, RSS
 # sampled: the memory of a process that has only seen that load). Sets m_paced_rate, m_p99,
 # m_p999, m_rss, m_anon, m_file, m_errors.
@@ -241,7 +183,6 @@ measure() {
 median() { printf '%s\n' "$@" | sort -g | awk '{v[NR] = $1} END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b == 0) print "n/a"; else printf "%.2f×", a / b }'; }
-mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k / 1024 }'; }
 verdict() { if awk -v a="$1" -v b="$2" "BEGIN { exit !(a $3 b) }"; then echo met; else echo missed; fi; }
 
 # ---------------------------------------------------------------------------------------------
