@@ -83,6 +83,8 @@ final class RequestGuard extends ChannelDuplexHandler {
     /** The connection is being refused: nothing more is passed on, and it closes after the answer. */
     private boolean refusing;
     private ScheduledFuture<?> deadline;
+    /** When the request arriving began; its deadline counts from here. */
+    private long receivingSince;
 
     RequestGuard(ServerLimits limits, UnfinishedBytes budget, PortConnections connections, GuardMetrics metrics) {
         this.limits = limits;
@@ -170,6 +172,12 @@ final class RequestGuard extends ChannelDuplexHandler {
             begin();
         }
         decoded = false;
+        // Only a request still arriving after a read needs its deadline: one that came whole in a
+        // read (every request Discord sends) costs no timer.
+        if (receiving && deadline == null && !refusing) {
+            long left = limits.requestTimeout().toNanos() - (System.nanoTime() - receivingSince);
+            deadline = ctx.executor().schedule(this::expired, Math.max(0, left), TimeUnit.NANOSECONDS);
+        }
         ctx.fireChannelReadComplete();
     }
 
@@ -202,8 +210,8 @@ final class RequestGuard extends ChannelDuplexHandler {
         }
         receiving = true;
         headed = false;
-        lastActivity = System.nanoTime();
-        deadline = ctx.executor().schedule(this::expired, limits.requestTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        receivingSince = System.nanoTime();
+        lastActivity = receivingSince;
     }
 
     private void end() {
