@@ -40,9 +40,9 @@ jmh_jar=benchmarks/target/benchmarks.jar
 
 # The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"); the
 # headline runs use them with an AOT cache trained at the start of this run.
-recommended_flags="-XX:+UseSerialGC -Xms8m -Xmx24m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"
+recommended_flags="-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"
 # The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
-c2_flags="-XX:+UseSerialGC -Xms8m -Xmx24m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"
+c2_flags="-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"
 # JVM variants measured beside each other. The first six each add one step to the one before,
 # ending at the recommended flags with their AOT cache; the last is a measured aside. @AOT@ and
 # @AOT_C2@ stand for the AOT caches trained with $recommended_flags and $c2_flags.
@@ -50,8 +50,8 @@ variant_names=(default serial-gc small-heap c1-only native-trim aot-cache c2-tri
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
-  "-XX:+UseSerialGC -Xms8m -Xmx24m -Xmn4m -XX:+UseCompactObjectHeaders"
-  "-XX:+UseSerialGC -Xms8m -Xmx24m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1"
+  "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders"
+  "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1"
   "$recommended_flags"
   "$recommended_flags -XX:AOTCache=@AOT@"
   "$c2_flags -XX:AOTCache=@AOT_C2@"
@@ -59,7 +59,7 @@ variant_flags=(
 variant_notes=(
   "JVM defaults (G1, heap up to ¼ of RAM)"
   "+ \`-XX:+UseSerialGC\`"
-  "+ \`-Xms8m -Xmx24m -Xmn4m -XX:+UseCompactObjectHeaders\`"
+  "+ \`-Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders\`"
   "+ \`-XX:TieredStopAtLevel=1\` (C1 only)"
   "+ \`-XX:TrimNativeHeapInterval=1000\`"
   "+ \`-XX:AOTCache=botty.aot\` (the recommended flags)"

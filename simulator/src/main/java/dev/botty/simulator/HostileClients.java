@@ -91,17 +91,17 @@ public final class HostileClients implements AutoCloseable {
     }
 
     /**
-     * The mix the adversarial test and the bench use: every kind, about 450 connections open at
-     * once, under the service's default limit of 512 (the limit itself is tested on its own).
+     * The mix the adversarial test and the bench use: every kind, about 350 connections open at
+     * once, under the service's default limit of 384 (the limit itself is tested on its own).
      */
     public static Map<Kind, Integer> standardMix() {
         Map<Kind, Integer> mix = new EnumMap<>(Kind.class);
-        mix.put(Kind.ANNOUNCED_BODY, 100);
-        mix.put(Kind.UNFINISHED_BODY, 100);
+        mix.put(Kind.ANNOUNCED_BODY, 75);
+        mix.put(Kind.UNFINISHED_BODY, 75);
         mix.put(Kind.TRICKLED_BODY, 20);
-        mix.put(Kind.UNFINISHED_HEAD, 100);
+        mix.put(Kind.UNFINISHED_HEAD, 75);
         mix.put(Kind.OVERSIZED_HEAD, 4);
-        mix.put(Kind.IDLE, 100);
+        mix.put(Kind.IDLE, 75);
         mix.put(Kind.BAD_SIGNATURES, 4);
         mix.put(Kind.RANDOM_BYTES, 4);
         mix.put(Kind.HTTP2_PREFACE, 10);

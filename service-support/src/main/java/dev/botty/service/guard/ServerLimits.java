@@ -24,7 +24,7 @@ import java.time.Duration;
  */
 @ConfigurationProperties("botty.server")
 public record ServerLimits(
-        @Bindable(defaultValue = "512") int maxConnections,
+        @Bindable(defaultValue = "384") int maxConnections,
         @Bindable(defaultValue = "32") int managementMaxConnections,
         @Bindable(defaultValue = "5s") Duration requestTimeout,
         @Bindable(defaultValue = "1MB") @ReadableBytes long unfinishedBytes) {
