@@ -29,6 +29,9 @@ public final class InteractionController {
     @Post(value = "/interactions", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
     public CompletableFuture<HttpResponse<byte[]>> receive(HttpHeaders headers, @Nullable @Body byte[] body) {
         return endpoint.answer(headers.get(SIGNATURE), headers.get(TIMESTAMP), body == null ? new byte[0] : body)
-                .thenApply(answer -> HttpResponse.<byte[]>status(answer.status()).contentType(MediaType.APPLICATION_JSON_TYPE).body(answer.json()));
+                .thenApply(answer -> HttpResponse.<byte[]>status(answer.status())
+                        .header(HttpHeaders.DATE, HttpDate.now())
+                        .contentType(MediaType.APPLICATION_JSON_TYPE)
+                        .body(answer.json()));
     }
 }
