@@ -2,7 +2,6 @@ package dev.botty.simulator;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -163,7 +162,7 @@ public final class HostileClients implements AutoCloseable {
 
     private void attack(Kind kind, Socket socket, Counts counts) throws IOException {
         OutputStream out = socket.getOutputStream();
-        InputStream in = socket.getInputStream();
+        RawHttpConnection http = RawHttpConnection.over(socket);
         Random random = ThreadLocalRandom.current();
         switch (kind) {
             case ANNOUNCED_BODY -> {
@@ -209,7 +208,8 @@ public final class HostileClients implements AutoCloseable {
                     out.write(head(body.length, "X-Signature-Ed25519: " + signature + "\r\nX-Signature-Timestamp: " + timestamp + "\r\n"));
                     out.write(body);
                     out.flush();
-                    counts.answered(readStatus(in));
+                    RawHttpConnection.Response answer = http.next();
+                    counts.answered(answer == null ? -1 : answer.status());
                     pause(1);
                 }
                 return;
@@ -239,55 +239,18 @@ public final class HostileClients implements AutoCloseable {
         }
         // Whatever the server answers, until it closes the connection.
         while (running) {
-            int status = readStatus(in);
-            if (status < 0) {
+            RawHttpConnection.Response answer = http.next();
+            if (answer == null) {
                 counts.closed.incrementAndGet();
                 return;
             }
-            counts.answered(status);
+            counts.answered(answer.status());
         }
     }
 
     private byte[] head(int contentLength, String extraHeaders) {
         return ("POST " + path + " HTTP/1.1\r\nHost: botty\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n"
                 + extraHeaders + "\r\n").getBytes(StandardCharsets.US_ASCII);
-    }
-
-    /**
-     * Reads one answer's status line, its head and its body (by Content-Length); -1 at end of stream.
-     * Anything that is not HTTP counts as status 0.
-     */
-    private static int readStatus(InputStream in) throws IOException {
-        String statusLine = line(in);
-        if (statusLine == null) {
-            return -1;
-        }
-        int contentLength = 0;
-        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
-            if (header.regionMatches(true, 0, "content-length:", 0, 15)) {
-                contentLength = Integer.parseInt(header.substring(15).trim());
-            }
-        }
-        in.skipNBytes(contentLength);
-        String[] parts = statusLine.split(" ");
-        try {
-            return parts.length > 1 && parts[0].startsWith("HTTP/") ? Integer.parseInt(parts[1]) : 0;
-        } catch (NumberFormatException notHttp) {
-            return 0;
-        }
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream text = new ByteArrayOutputStream();
-        for (int c = in.read(); c != '\n'; c = in.read()) {
-            if (c < 0) {
-                return text.size() == 0 ? null : text.toString(StandardCharsets.ISO_8859_1);
-            }
-            if (c != '\r') {
-                text.write(c);
-            }
-        }
-        return text.toString(StandardCharsets.ISO_8859_1);
     }
 
     private static String hex(Random random, int bytes) {

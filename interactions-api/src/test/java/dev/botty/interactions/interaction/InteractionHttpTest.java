@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.interactions.TestApp;
 import dev.botty.interactions.command.Reply;
 import dev.botty.simulator.InteractionBuilder;
+import dev.botty.simulator.RawHttpConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,14 +53,14 @@ class InteractionHttpTest {
 
     @Test
     void answersPipelinedRequestsInTheOrderTheyCame() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             // The first answer is outstanding for the inline budget; everything behind it waits,
             // the route Micronaut answers (GET: 405) included.
             connection.send(signed(app, InteractionBuilder.command("slow")), signed(app, InteractionBuilder.ping()),
                     signed(app, InteractionBuilder.command("quick")), plain("GET", "/interactions"), signed(app, InteractionBuilder.ping()));
             assertDeferred(connection.read());
             assertEquals("{\"type\":1}", connection.read().body());
-            assertEquals("fast answer", connection.read().json().path("data").path("content").asText());
+            assertEquals("fast answer", json(connection.read()).path("data").path("content").asText());
             assertEquals(405, connection.read().status());
             assertEquals("{\"type\":1}", connection.read().body());
         }
@@ -67,7 +68,7 @@ class InteractionHttpTest {
 
     @Test
     void flushesTheAnswerToARequestPipelinedBehindADeferral() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             // Read while the deferral is outstanding and answered after it, outside any socket
             // read: its answer must still be flushed.
             connection.send(signed(app, InteractionBuilder.command("slow")), plain("GET", "/interactions"));
@@ -78,7 +79,7 @@ class InteractionHttpTest {
 
     @Test
     void keepsOrderBehindAnInterim100Continue() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             // The 100 is not the answer: the quick command sent behind the body must not
             // overtake the deferral still to come.
             byte[] slow = signed(app, InteractionBuilder.command("slow"), "Expect: 100-continue\r\n");
@@ -87,22 +88,22 @@ class InteractionHttpTest {
             assertEquals(100, connection.read().status());
             connection.send(java.util.Arrays.copyOfRange(slow, headEnd, slow.length), signed(app, InteractionBuilder.command("quick")));
             assertDeferred(connection.read());
-            assertEquals("fast answer", connection.read().json().path("data").path("content").asText());
+            assertEquals("fast answer", json(connection.read()).path("data").path("content").asText());
         }
     }
 
     @Test
     void keepsAnHttp11ConnectionUnlessTheClientClosesIt() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             connection.send(signed(app, InteractionBuilder.ping()));
-            Response kept = connection.read();
+            RawHttpConnection.Response kept = connection.read();
             assertEquals("{\"type\":1}", kept.body());
             assertEquals(null, kept.headers().get("connection"));
             assertEquals("application/json", kept.headers().get("content-type"));
             assertTrue(kept.headers().containsKey("date"), kept.headers().toString());
             // Nothing after the request that closes the connection is answered, even if it came.
             connection.send(signed(app, InteractionBuilder.ping(), "Connection: close\r\n"), signed(app, InteractionBuilder.ping()));
-            Response last = connection.read();
+            RawHttpConnection.Response last = connection.read();
             assertEquals("{\"type\":1}", last.body());
             assertEquals("close", last.headers().get("connection"));
             assertTrue(connection.closedByServer());
@@ -112,9 +113,9 @@ class InteractionHttpTest {
     @Test
     void answersHttp10AndThenCloses() throws IOException {
         // Micronaut keeps no HTTP/1.0 connection alive, asked or not; it says so by closing.
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             connection.send(http10(signed(app, InteractionBuilder.ping(), "Connection: keep-alive\r\n")));
-            Response answer = connection.read();
+            RawHttpConnection.Response answer = connection.read();
             assertEquals("HTTP/1.0", answer.version());
             assertEquals("{\"type\":1}", answer.body());
             assertTrue(connection.closedByServer());
@@ -136,26 +137,26 @@ class InteractionHttpTest {
             request.writeBytes(ascii("\r\n"));
         }
         request.writeBytes(ascii("0\r\n\r\n"));
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             connection.send(request.toByteArray());
-            assertEquals("fast answer", connection.read().json().path("data").path("content").asText());
+            assertEquals("fast answer", json(connection.read()).path("data").path("content").asText());
         }
     }
 
     @Test
     void refusesADeclaredOversizeBodyBeforeItIsSent() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nContent-Length: 50000000\r\n\r\n"));
-            Response refused = connection.read();
+            RawHttpConnection.Response refused = connection.read();
             assertEquals(413, refused.status());
-            assertTrue(refused.json().path("error").asText().contains("262144"), refused.body());
+            assertTrue(json(refused).path("error").asText().contains("262144"), refused.body());
             assertTrue(connection.closedByServer());
         }
     }
 
     @Test
     void refusesAnOversizeBodyWhileItIsStillBeingSentAndKeepsTheConnection() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             byte[] block = new byte[64 * 1024];
             int length = 61 * block.length;
             connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nContent-Length: " + length + "\r\n\r\n"));
@@ -174,7 +175,7 @@ class InteractionHttpTest {
     @Test
     void refusesAnUnreadableContentLengthWith400() throws IOException {
         for (String length : new String[] {"abc", "-5", "1, 2", "99999999999999999999"}) {
-            try (Raw connection = Raw.open(app)) {
+            try (RawHttpConnection connection = open(app)) {
                 connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nContent-Length: " + length + "\r\n\r\n{}"));
                 assertEquals(400, connection.read().status(), length);
             }
@@ -183,7 +184,7 @@ class InteractionHttpTest {
 
     @Test
     void refusesAChunkedBodyOnceItGrowsPastTheLimit() throws IOException {
-        try (Raw connection = Raw.open(app)) {
+        try (RawHttpConnection connection = open(app)) {
             connection.send(ascii("POST /interactions HTTP/1.1\r\nHost: botty\r\nTransfer-Encoding: chunked\r\n\r\n"));
             String chunk = "10000\r\n" + "x".repeat(0x10000) + "\r\n";
             for (int i = 0; i < 5; i++) {
@@ -202,9 +203,9 @@ class InteractionHttpTest {
         assertEquals(404, http.send(request, BodyHandlers.discarding()).statusCode());
     }
 
-    private static void assertDeferred(Response response) {
+    private static void assertDeferred(RawHttpConnection.Response response) {
         assertEquals(200, response.status(), response.body());
-        JsonNode answer = response.json();
+        JsonNode answer = json(response);
         assertEquals(5, answer.path("type").asInt(), response.body());
         assertEquals(64, answer.path("data").path("flags").asInt(), response.body());
     }
@@ -243,83 +244,11 @@ class InteractionHttpTest {
         return ascii(method + " " + path + " HTTP/1.1\r\nHost: botty\r\n\r\n");
     }
 
-    record Response(String version, int status, Map<String, String> headers, String body) {
-        JsonNode json() {
-            return TestApp.json(body);
-        }
+    private static RawHttpConnection open(TestApp app) throws IOException {
+        return RawHttpConnection.open("127.0.0.1", app.baseUri().getPort(), 10_000);
     }
 
-    /** One client connection: writes bytes as given, reads responses one by one. */
-    private static final class Raw implements AutoCloseable {
-        private final Socket socket;
-        private final InputStream in;
-        private final OutputStream out;
-
-        private Raw(Socket socket) throws IOException {
-            this.socket = socket;
-            this.in = socket.getInputStream();
-            this.out = socket.getOutputStream();
-        }
-
-        static Raw open(TestApp app) throws IOException {
-            Socket socket = new Socket("127.0.0.1", app.baseUri().getPort());
-            socket.setSoTimeout(10_000);
-            return new Raw(socket);
-        }
-
-        /** Writes the requests back to back in one go, as a pipelining client does. */
-        void send(byte[]... requests) throws IOException {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            for (byte[] request : requests) {
-                all.writeBytes(request);
-            }
-            out.write(all.toByteArray());
-            out.flush();
-        }
-
-        Response read() throws IOException {
-            String[] status = line().split(" ", 3);
-            Map<String, String> headers = new HashMap<>();
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                int colon = header.indexOf(':');
-                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
-            }
-            int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
-            byte[] body = in.readNBytes(length);
-            if (body.length != length) {
-                throw new IOException("the body ended after " + body.length + " of " + length + " bytes");
-            }
-            return new Response(status[0], Integer.parseInt(status[1]), headers, new String(body, StandardCharsets.UTF_8));
-        }
-
-        /** True when the server closes the connection (end of stream) with nothing more sent. */
-        boolean closedByServer() throws IOException {
-            try {
-                return in.read() == -1;
-            } catch (SocketTimeoutException stillOpen) {
-                return false;
-            } catch (IOException reset) {
-                return true;
-            }
-        }
-
-        private String line() throws IOException {
-            ByteArrayOutputStream text = new ByteArrayOutputStream();
-            int c;
-            while ((c = in.read()) != '\n') {
-                if (c == -1) {
-                    throw new IOException("the connection closed in the middle of a response: " + text);
-                }
-                if (c != '\r') {
-                    text.write(c);
-                }
-            }
-            return text.toString(StandardCharsets.ISO_8859_1);
-        }
-
-        @Override
-        public void close() throws IOException {
-            socket.close();
-        }
+    private static JsonNode json(RawHttpConnection.Response response) {
+        return TestApp.json(response.body());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
+import dev.botty.simulator.RawHttpConnection;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -49,18 +50,25 @@ class ConnectionGuardTest {
         server.close();
     }
 
-    private RawConnection connect() throws IOException {
-        return new RawConnection(server.getPort());
+    private RawHttpConnection connect() throws IOException {
+        return RawHttpConnection.open("127.0.0.1", server.getPort(), 10_000);
+    }
+
+    /** The head of a POST announcing {@code length} body bytes. */
+    private static String post(String path, int length) {
+        return "POST " + path + " HTTP/1.1\r\nHost: test\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length + "\r\n\r\n";
     }
 
     @Test
     void answersWholeRequestsAndCountsNothingForThem() throws IOException {
-        try (RawConnection client = connect()) {
+        try (RawHttpConnection client = connect()) {
             // Larger than one read: counted while it arrives, given back when it is whole.
             byte[] body = new byte[60_000];
-            client.send(RawConnection.post("/echo", body.length)).send(body);
-            assertEquals(new RawConnection.Answer(200, "got 60000"), client.read());
-            client.send(RawConnection.post("/echo", 2)).send("{}");
+            client.send(post("/echo", body.length)).send(body);
+            RawHttpConnection.Response whole = client.read();
+            assertEquals(200, whole.status());
+            assertEquals("got 60000", whole.body());
+            client.send(post("/echo", 2)).send("{}");
             assertEquals("got 2", client.read().body());
             assertEquals(0, budget().total());
         }
@@ -68,9 +76,9 @@ class ConnectionGuardTest {
 
     @Test
     void answers408AndClosesWhenAHeadDoesNotArriveInTime() throws IOException {
-        try (RawConnection client = connect()) {
+        try (RawHttpConnection client = connect()) {
             client.send("POST /echo HTTP/1.1\r\nHost: te");
-            RawConnection.Answer answer = client.read();
+            RawHttpConnection.Response answer = client.read();
             assertEquals(408, answer.status());
             assertTrue(answer.body().contains("did not arrive within 1000 ms"), answer.body());
             assertTrue(client.closedByServer());
@@ -79,9 +87,9 @@ class ConnectionGuardTest {
 
     @Test
     void hasMicronautAnswer408WhenABodyDoesNotArriveInTime() throws Exception {
-        try (RawConnection client = connect()) {
-            client.send(RawConnection.post("/echo", 1_000)).send(new byte[10]);
-            RawConnection.Answer answer = client.read();
+        try (RawHttpConnection client = connect()) {
+            client.send(post("/echo", 1_000)).send(new byte[10]);
+            RawHttpConnection.Response answer = client.read();
             assertEquals(408, answer.status());
             assertEquals("{\"error\":\"the request did not arrive within 1000 ms\"}", answer.body());
             assertTrue(client.closedByServer());
@@ -91,11 +99,11 @@ class ConnectionGuardTest {
 
     @Test
     void cutsOffTheLargestUnfinishedBodyToLetAnotherIn() throws Exception {
-        try (RawConnection hoarder = connect(); RawConnection sender = connect()) {
-            hoarder.send(RawConnection.post("/echo", 120_000)).send(new byte[80_000]);
+        try (RawHttpConnection hoarder = connect(); RawHttpConnection sender = connect()) {
+            hoarder.send(post("/echo", 120_000)).send(new byte[80_000]);
             awaitHeld(80_000);
             // 80 KB held and 60 KB more arriving: past the 128 KB budget, so the largest holder goes.
-            sender.send(RawConnection.post("/echo", 100_000)).send(new byte[60_000]);
+            sender.send(post("/echo", 100_000)).send(new byte[60_000]);
             assertTrue(hoarder.closedByServer(), "the largest holder is cut off");
             sender.send(new byte[40_000]);
             assertEquals("got 100000", sender.read().body());
@@ -104,11 +112,11 @@ class ConnectionGuardTest {
 
     @Test
     void refusesWith503TheRequestThatWouldHoldTheMost() throws Exception {
-        try (RawConnection holder = connect(); RawConnection greedy = connect()) {
-            holder.send(RawConnection.post("/echo", 60_000)).send(new byte[40_000]);
+        try (RawHttpConnection holder = connect(); RawHttpConnection greedy = connect()) {
+            holder.send(post("/echo", 60_000)).send(new byte[40_000]);
             awaitHeld(40_000);
-            greedy.send(RawConnection.post("/echo", 120_000)).send(new byte[100_000]);
-            RawConnection.Answer refused = greedy.read();
+            greedy.send(post("/echo", 120_000)).send(new byte[100_000]);
+            RawHttpConnection.Response refused = greedy.read();
             assertEquals(503, refused.status());
             assertTrue(greedy.closedByServer());
             holder.send(new byte[20_000]);
@@ -118,31 +126,31 @@ class ConnectionGuardTest {
 
     @Test
     void closesTheConnectionIdleLongestToLetANewOneIn() throws Exception {
-        try (RawConnection oldest = connect(); RawConnection second = connect(); RawConnection third = connect()) {
-            oldest.send(RawConnection.post("/echo", 1)).send("x");
+        try (RawHttpConnection oldest = connect(); RawHttpConnection second = connect(); RawHttpConnection third = connect()) {
+            oldest.send(post("/echo", 1)).send("x");
             assertEquals(200, oldest.read().status());
-            second.send(RawConnection.post("/echo", 1)).send("x");
+            second.send(post("/echo", 1)).send("x");
             assertEquals(200, second.read().status());
-            third.send(RawConnection.post("/echo", 1)).send("x");
+            third.send(post("/echo", 1)).send("x");
             assertEquals(200, third.read().status());
-            try (RawConnection fourth = connect()) {
-                fourth.send(RawConnection.post("/echo", 1)).send("x");
+            try (RawHttpConnection fourth = connect()) {
+                fourth.send(post("/echo", 1)).send("x");
                 assertEquals(200, fourth.read().status());
                 assertTrue(oldest.closedByServer(), "the stalest connection made room");
-                assertFalse(second.isClosedNow());
-                assertFalse(third.isClosedNow());
+                assertFalse(second.closedWithin(200));
+                assertFalse(third.closedWithin(200));
             }
         }
     }
 
     @Test
     void neverClosesAConnectionWaitingForItsAnswer() throws Exception {
-        try (RawConnection waiting = connect(); RawConnection b = connect(); RawConnection c = connect()) {
-            for (RawConnection busy : new RawConnection[] {waiting, b, c}) {
-                busy.send(RawConnection.post("/slow", 1)).send("x");
+        try (RawHttpConnection waiting = connect(); RawHttpConnection b = connect(); RawHttpConnection c = connect()) {
+            for (RawHttpConnection busy : new RawHttpConnection[] {waiting, b, c}) {
+                busy.send(post("/slow", 1)).send("x");
             }
             Thread.sleep(300);
-            try (RawConnection newcomer = connect()) {
+            try (RawHttpConnection newcomer = connect()) {
                 assertTrue(newcomer.closedByServer(), "no room while every connection waits for an answer");
             }
             assertEquals("late 1", waiting.read().body());
@@ -151,14 +159,14 @@ class ConnectionGuardTest {
 
     @Test
     void limitsTheManagementPortOnItsOwn() throws Exception {
-        try (RawConnection first = new RawConnection(management)) {
+        try (RawHttpConnection first = RawHttpConnection.open("127.0.0.1", management, 10_000)) {
             first.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
             assertEquals(200, first.read().status());
-            try (RawConnection second = new RawConnection(management); RawConnection service = connect()) {
+            try (RawHttpConnection second = RawHttpConnection.open("127.0.0.1", management, 10_000); RawHttpConnection service = connect()) {
                 second.send("GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n");
                 assertEquals(200, second.read().status());
                 assertTrue(first.closedByServer(), "one management connection at a time");
-                service.send(RawConnection.post("/echo", 1)).send("x");
+                service.send(post("/echo", 1)).send("x");
                 assertEquals(200, service.read().status());
             }
         }
