@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class HostileClients implements AutoCloseable {
     /** The attacks, each a way to make a server hold memory, threads or connections for nothing. */
     public enum Kind {
-        /** A head announcing a 262,000-byte body, one byte of it, then silence. */
+        /** A head announcing a 262,000-byte body (with signature headers that look right), one byte of it, then silence. */
         ANNOUNCED_BODY,
         /** 200 KB of a 250 KB body, then silence. */
         UNFINISHED_BODY,
@@ -166,17 +166,17 @@ public final class HostileClients implements AutoCloseable {
         Random random = ThreadLocalRandom.current();
         switch (kind) {
             case ANNOUNCED_BODY -> {
-                out.write(head(262_000, ""));
+                out.write(head(262_000, forgedSignature(random)));
                 out.write('{');
                 out.flush();
             }
             case UNFINISHED_BODY -> {
-                out.write(head(250_000, ""));
+                out.write(head(250_000, forgedSignature(random)));
                 out.write(new byte[200_000]);
                 out.flush();
             }
             case TRICKLED_BODY -> {
-                out.write(head(250_000, ""));
+                out.write(head(250_000, forgedSignature(random)));
                 out.flush();
                 for (int i = 0; i < 250_000 && running; i++) {
                     out.write('x');
@@ -203,9 +203,7 @@ public final class HostileClients implements AutoCloseable {
             case BAD_SIGNATURES -> {
                 byte[] body = "{\"type\":1}".getBytes(StandardCharsets.US_ASCII);
                 while (running) {
-                    String signature = hex(random, 64);
-                    String timestamp = Long.toString(System.currentTimeMillis() / 1000);
-                    out.write(head(body.length, "X-Signature-Ed25519: " + signature + "\r\nX-Signature-Timestamp: " + timestamp + "\r\n"));
+                    out.write(head(body.length, forgedSignature(random)));
                     out.write(body);
                     out.flush();
                     RawHttpConnection.Response answer = http.next();
@@ -246,6 +244,14 @@ public final class HostileClients implements AutoCloseable {
             }
             counts.answered(answer.status());
         }
+    }
+
+    /**
+     * Signature headers that look right: an endpoint that refuses a request without them before
+     * its body arrives (Node's discord-interactions middleware does) must read these bodies too.
+     */
+    private static String forgedSignature(Random random) {
+        return "X-Signature-Ed25519: " + hex(random, 64) + "\r\nX-Signature-Timestamp: " + System.currentTimeMillis() / 1000 + "\r\n";
     }
 
     private byte[] head(int contentLength, String extraHeaders) {
