@@ -1,6 +1,7 @@
 package dev.botty.interactions.status;
 
 import dev.botty.interactions.voice.VoiceNodeStatuses;
+import dev.botty.service.ProcessStart;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -30,7 +31,8 @@ public final class ApiStatusReport {
         this.errors = errors;
         this.nodes = nodes;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        // The process, not this bean: it is built at the first status request.
+        this.startedAt = ProcessStart.instant();
         String implementation = ApiStatusReport.class.getPackage().getImplementationVersion();
         this.version = implementation == null ? "dev" : implementation;
     }

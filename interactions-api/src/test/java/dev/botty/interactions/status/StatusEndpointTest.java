@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +47,12 @@ class StatusEndpointTest {
             JsonNode status = TestApp.json(response.body());
             assertEquals("interactions-api", status.path("service").asText());
             assertEquals("dev", status.path("version").asText());
-            assertTrue(status.path("uptimeSeconds").asLong() >= 0);
+            // Uptime counts from the process's start, not from the first status request.
+            Instant processStart = Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime());
+            assertEquals(processStart, Instant.parse(status.path("startedAt").asText()));
+            long sinceStart = Duration.between(processStart, Instant.now()).toSeconds();
+            assertTrue(sinceStart >= 1, "this JVM has been running for a second at least");
+            assertTrue(Math.abs(status.path("uptimeSeconds").asLong() - sinceStart) <= 1, status.toString());
             assertEquals(2, status.path("commands").path("avatar").path("ok").asLong());
             assertEquals(1, status.path("commands").path("unknown").path("failed").asLong());
             assertEquals("An interaction named no command botty knows", status.path("lastErrors").path(0).path("message").asText());

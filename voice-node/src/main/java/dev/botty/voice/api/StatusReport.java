@@ -1,6 +1,7 @@
 package dev.botty.voice.api;
 
 import dev.botty.internal.NodeStatus;
+import dev.botty.service.ProcessStart;
 import dev.botty.voice.gateway.VoiceGateway;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,7 +29,8 @@ public final class StatusReport {
         this.commands = commands;
         this.errors = errors;
         this.clock = clock;
-        this.startedAt = clock.instant();
+        // The process, not this bean, which may be built at the first status request.
+        this.startedAt = ProcessStart.instant();
     }
 
     public NodeStatus now() {

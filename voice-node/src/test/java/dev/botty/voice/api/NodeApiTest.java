@@ -274,6 +274,9 @@ class NodeApiTest {
         assertEquals(200, response.statusCode(), response.body());
         JsonNode status = JSON.readTree(response.body());
         assertEquals("CONNECTED", status.path("gateway").path("state").asText());
+        // Uptime counts from the process's start, not from when the status was first asked for.
+        assertEquals(Instant.ofEpochMilli(java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()),
+                Instant.parse(status.path("startedAt").asText()));
         assertEquals(1, status.path("voiceConnections").asInt());
         JsonNode guild = status.path("guilds").get(0);
         assertEquals(Long.toString(MusicWorld.GUILD), guild.path("guildId").asText());
