@@ -29,7 +29,7 @@ RUN mvn -B -ntp -pl "${MODULE}" -am -Dmaven.test.skip=true package \
  && cp "${MODULE}/target/${MODULE}.jar" /out/app.jar \
  && cp deploy/docker/jvm.options /out/jvm.options \
  && if [ -f "deploy/docker/${MODULE}.jvm.options" ]; then cat "deploy/docker/${MODULE}.jvm.options" >> /out/jvm.options; fi \
- && javac --release 25 -d /out/healthcheck deploy/docker/Healthcheck.java
+ && cp deploy/docker/healthcheck.sh /out/healthcheck.sh
 
 # ---------------------------------------------------------------------------------------------
 # Runtime: Temurin's JRE 25 on Alpine. Chosen over a jlink-built runtime because the module set a
@@ -71,11 +71,10 @@ RUN --mount=type=bind,from=build,source=/build,target=/build \
 ENV BOTTY_MODULE=${MODULE}
 USER 10001:10001
 
-# Probes the service from inside the container (see Healthcheck.java): GET /healthz on the
-# management port. --start-interval needs Docker Engine 25+.
+# Probes the service from inside the container (deploy/docker/healthcheck.sh): GET /healthz on
+# the management port with BusyBox's wget, no JVM. --start-interval needs Docker Engine 25+.
 HEALTHCHECK --interval=30s --timeout=10s --start-period=60s --start-interval=2s --retries=3 \
-    CMD ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx16m", "-Xss256k", \
-         "-XX:-UsePerfData", "-cp", "/opt/botty/healthcheck", "Healthcheck"]
+    CMD ["/opt/botty/healthcheck.sh"]
 
 # Exec form: java is PID 1 and gets SIGTERM directly (Micronaut shuts down gracefully).
 # Extra JVM flags: JAVA_TOOL_OPTIONS. Arguments: appended (`serve` is the interactions-api default).

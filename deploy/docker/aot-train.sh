@@ -6,7 +6,7 @@
 #
 #   aot-train.sh MODULE APP_DIR SOURCE_DIR
 #     MODULE      interactions-api | voice-node | …
-#     APP_DIR     where app.jar, jvm.options and healthcheck/ are; app.aot is written there
+#     APP_DIR     where app.jar, jvm.options and healthcheck.sh are; app.aot is written there
 #     SOURCE_DIR  the build stage's tree (the simulator jar signs the training interactions)
 #
 # Runs under the runtime image's /bin/sh (BusyBox on Alpine): POSIX sh only.
@@ -20,8 +20,7 @@ work="$(mktemp -d)"
 log="$work/training.log"
 
 probe() {
-    BOTTY_MODULE="$module" java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx16m -XX:-UsePerfData \
-        -cp "$app/healthcheck" Healthcheck >/dev/null 2>&1
+    BOTTY_MODULE="$module" "$app/healthcheck.sh" >/dev/null 2>&1
 }
 
 # The build container has no memory limit, so MaxRAMPercentage would size the heap from the build
