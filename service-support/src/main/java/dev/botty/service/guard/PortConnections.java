@@ -41,8 +41,4 @@ final class PortConnections {
     void remove(RequestGuard guard) {
         open.remove(guard);
     }
-
-    int size() {
-        return open.size();
-    }
 }

@@ -116,24 +116,26 @@ final class RequestGuard extends ChannelDuplexHandler {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         if (!connections.admit(this)) {
-            metrics.cutOff(Cause.CONNECTIONS);
-            ctx.channel().close();
+            cutOff(Cause.CONNECTIONS);
         }
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        stopDeadline();
-        budget.release(this);
-        connections.remove(this);
+        forget();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        forget();
+        ctx.fireChannelInactive();
+    }
+
+    /** The connection is gone (whichever of the two callbacks comes first): nothing of it is held. */
+    private void forget() {
         stopDeadline();
         budget.release(this);
         connections.remove(this);
-        ctx.fireChannelInactive();
     }
 
     // --- inbound ---
@@ -236,21 +238,14 @@ final class RequestGuard extends ChannelDuplexHandler {
             return;
         }
         metrics.cutOff(Cause.TIMEOUT);
-        String reason = "the request did not arrive within " + limits.requestTimeout().toMillis() + " ms";
-        if (!headed && owed == 0) {
-            // Micronaut has nothing of this request and owes nothing: the answer is ours to write.
-            refusing = true;
-            budget.condemn(this);
-            ctx.writeAndFlush(refusal(HttpResponseStatus.REQUEST_TIMEOUT, reason)).addListener(ChannelFutureListener.CLOSE);
-        } else {
-            refuse(HttpStatus.REQUEST_TIMEOUT, reason);
-        }
+        refuse(HttpStatus.REQUEST_TIMEOUT, "the request did not arrive within " + limits.requestTimeout().toMillis() + " ms");
     }
 
     /**
-     * Refuses the request arriving. When its head is with Micronaut and unanswered, the failure
-     * goes to Micronaut, which answers it in order; otherwise (Micronaut already answered it, or a
-     * half-sent head behind answers still owed) there is nothing to answer and the connection closes.
+     * Refuses the request arriving, then closes the connection. When its head is with Micronaut and
+     * unanswered, the failure goes to Micronaut, which answers it in order; when Micronaut has
+     * nothing of it and owes nothing, the answer is written here; otherwise (Micronaut already
+     * answered it, or a half-sent head behind answers still owed) there is nothing to answer.
      */
     private void refuse(HttpStatus status, String reason) {
         refusing = true;
@@ -259,9 +254,9 @@ final class RequestGuard extends ChannelDuplexHandler {
         budget.condemn(this);
         if (headed && owed > 0) {
             ctx.fireExceptionCaught(new HttpStatusException(status, reason));
-            ctx.executor().schedule(() -> {
-                ctx.close();
-            }, ANSWER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+            ctx.executor().schedule(() -> ctx.close(), ANSWER_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        } else if (!headed && owed == 0) {
+            ctx.writeAndFlush(refusal(HttpResponseStatus.valueOf(status.getCode()), reason)).addListener(ChannelFutureListener.CLOSE);
         } else {
             ctx.close();
         }

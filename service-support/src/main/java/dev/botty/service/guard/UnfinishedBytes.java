@@ -68,10 +68,6 @@ final class UnfinishedBytes {
         return total;
     }
 
-    long limit() {
-        return limit;
-    }
-
     private RequestGuard largestOtherThan(RequestGuard guard) {
         RequestGuard largest = null;
         for (RequestGuard holder : holders) {
