@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -67,7 +68,8 @@ public final class HostileClients implements AutoCloseable {
     private final InetSocketAddress target;
     private final String path;
     private final List<Thread> threads = new ArrayList<>();
-    private final List<Socket> sockets = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The connections open now, to close them at the end (a copy-on-write list would copy itself on every reconnect). */
+    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     private final Map<Kind, Counts> counts = new EnumMap<>(Kind.class);
     private volatile boolean running = true;
 
@@ -138,8 +140,9 @@ public final class HostileClients implements AutoCloseable {
         // Spread the first connections over a second, as an attacker's arrive.
         pause(ThreadLocalRandom.current().nextInt(1_000));
         while (running) {
-            try (Socket socket = new Socket()) {
-                sockets.add(socket);
+            Socket socket = new Socket();
+            sockets.add(socket);
+            try (socket) {
                 try {
                     socket.connect(target, 2_000);
                 } catch (IOException refused) {
@@ -154,7 +157,7 @@ public final class HostileClients implements AutoCloseable {
                 // the server closed or reset the connection
                 counts.closed.incrementAndGet();
             } finally {
-                sockets.removeIf(Socket::isClosed);
+                sockets.remove(socket);
             }
             pause(20);
         }

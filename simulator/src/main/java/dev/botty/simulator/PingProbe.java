@@ -1,9 +1,6 @@
 package dev.botty.simulator;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -106,19 +103,14 @@ public final class PingProbe implements AutoCloseable {
         try (Socket socket = new Socket()) {
             socket.connect(target, (int) DISCORD_DEADLINE.toMillis());
             socket.setSoTimeout((int) DISCORD_DEADLINE.toMillis() + 2_000);
-            OutputStream out = socket.getOutputStream();
-            ByteArrayOutputStream request = new ByteArrayOutputStream();
-            request.writeBytes(head.getBytes(StandardCharsets.US_ASCII));
-            request.writeBytes(body);
-            out.write(request.toByteArray());
-            out.flush();
-            // Connection: close — the answer is everything up to the server's close.
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            RawHttpConnection.Response answer = RawHttpConnection.over(socket).send(head.getBytes(StandardCharsets.US_ASCII), body).next();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            int status = answer.startsWith("HTTP/1.1 ") && answer.length() >= 12 ? Integer.parseInt(answer.substring(9, 12)) : -1;
-            String failure = status == 200 && answer.endsWith("{\"type\":1}") ? null : "answer: " + answer.lines().findFirst().orElse("(nothing)");
-            return new Ping(sent, status, took, failure);
+            if (answer == null) {
+                return new Ping(sent, -1, took, "closed without an answer");
+            }
+            String failure = answer.status() == 200 && answer.body().equals("{\"type\":1}") ? null
+                    : "answer: " + answer.status() + " " + answer.body();
+            return new Ping(sent, answer.status(), took, failure);
         } catch (IOException | RuntimeException e) {
             return new Ping(sent, -1, Duration.ofNanos(System.nanoTime() - started), e.toString());
         }
