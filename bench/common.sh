@@ -23,6 +23,22 @@ ensure_node() {
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# Stops the run unless the three ports are free.
+require_free_ports() {
+  local port
+  for port in "$botty_port" "$node_port" "$management_port"; do
+    port_free "$port" || die "port $port is in use; set BENCH_PORT to another"
+  done
+}
+
+# new_results PREFIX: makes bench/results/<PREFIX><time>/ and sets $results (absolute) and $key_file.
+new_results() {
+  results="bench/results/$1$(date +%Y%m%d-%H%M%S)"
+  mkdir -p "$results"
+  results="$(cd "$results" && pwd)"
+  key_file="$results/signing-key"
+}
+
 # Waits until something answers HTTP on the port (any status), or the process is gone.
 wait_ready() {
   local port=$1 pid=$2 tries=0

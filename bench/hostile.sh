@@ -36,14 +36,8 @@ if [ ! -f "$api_jar" ] || [ ! -f "$sim_jar" ]; then
   ./mvnw -q -B -DskipTests package >&2
 fi
 ensure_node
-for port in "$botty_port" "$node_port" "$management_port"; do
-  port_free "$port" || die "port $port is in use; set BENCH_PORT to another"
-done
-
-results="bench/results/hostile-$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$results"
-results="$(cd "$results" && pwd)"
-key_file="$results/signing-key"
+require_free_ports
+new_results "hostile-"
 server_pid=
 trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 log "results in $results"

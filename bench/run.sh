@@ -193,14 +193,8 @@ ensure_wrk
 ensure_node
 command -v jq >/dev/null || die "the checks need jq"
 command -v curl >/dev/null || die "the checks need curl"
-for port in "$botty_port" "$node_port" "$management_port"; do
-  port_free "$port" || die "port $port is in use; set BENCH_PORT to another"
-done
-
-results="bench/results/$(date +%Y%m%d-%H%M%S)"
-mkdir -p "$results"
-results="$(cd "$results" && pwd)"
-key_file="$results/signing-key"
+require_free_ports
+new_results ""
 requests="$results/requests.tsv"
 aot_cache="$results/botty.aot"
 aot_cache_c2="$results/botty-c2.aot"
