@@ -78,14 +78,16 @@ def check_compose_schema_prepare(schema, target):
         json.dump(data, f)
 
 
-def check_compose_jsonschema(schema):
+def check_compose_jsonschema(schema, document):
     """Fallback validator (python3-jsonschema) when ajv cannot be used."""
     import jsonschema
 
     with open(schema, encoding="utf-8") as f:
         data = json.load(f)
+    with open(document, encoding="utf-8") as f:
+        instance = json.load(f)
     validator = jsonschema.Draft7Validator(data)
-    for error in sorted(validator.iter_errors(compose()), key=lambda e: list(e.path)):
+    for error in sorted(validator.iter_errors(instance), key=lambda e: list(e.path)):
         problem("/".join(str(p) for p in error.path) + ": " + error.message)
 
 
@@ -202,21 +204,204 @@ def check_compose_images():
 
 
 def check_compose_routing():
-    """Public router: only POST /interactions; anything else on Traefik goes through forward-auth."""
+    """Routers name the host's Traefik only through .env: entrypoint, certificate resolver and
+    forward-auth middleware are variables, so the same file serves any Traefik (the resolved
+    routing of each way is checked by compose-way)."""
+    settings = {"entrypoints": "TRAEFIK_ENTRYPOINT", "tls.certresolver": "TRAEFIK_CERT_RESOLVER"}
     for name, service in services().items():
-        labels = service.get("labels", {})
-        if isinstance(labels, list):
-            labels = dict(label.split("=", 1) for label in labels)
-        routers = {key.split(".")[3] for key in labels if key.startswith("traefik.http.routers.")}
-        for router in routers:
-            prefix = f"traefik.http.routers.{router}."
-            rule = labels.get(prefix + "rule", "")
-            middlewares = labels.get(prefix + "middlewares", "")
-            public = "Method(`POST`)" in rule and "PathPrefix(`/interactions`)" in rule
-            if not public and "forward-auth" not in middlewares:
-                problem(f"{name}: router {router} ({rule}) is neither the interactions route nor behind forward-auth")
-            if public and "BOTTY_HOST" not in rule:
-                problem(f"{name}: router {router} is the public route but not on BOTTY_HOST")
+        for router, keys in routers_of(service.get("labels") or {}).items():
+            for key, variable in settings.items():
+                if not keys.get(key, "").startswith("${" + variable):
+                    problem(f"{name}: router {router} {key} is {keys.get(key)!r}, not ${{{variable}}}")
+            middlewares = keys.get("middlewares", "")
+            if "PathPrefix(`/interactions`)" not in keys.get("rule", "") and OUTPOST_PATH not in keys.get("rule", ""):
+                if not middlewares.startswith("${TRAEFIK_AUTH_MIDDLEWARE"):
+                    problem(f"{name}: router {router} is not behind ${{TRAEFIK_AUTH_MIDDLEWARE}}")
+
+
+# The two ways botty's compose runs: beside the host's own Traefik (the default), or with its own
+# Traefik (profile "traefik") on a bare host. Each is .env.example plus the overrides .env.example
+# names for it, and the required values a fresh .env leaves empty.
+WAYS = {
+    "existing-traefik": {"profiles": ["monitoring"], "env": {}},
+    "bundled-traefik": {
+        "profiles": ["traefik", "monitoring"],
+        "env": {"TRAEFIK_AUTH_MIDDLEWARE": "authentik@file", "TRAEFIK_AUTH_OUTPOST_SERVICE": "authentik-outpost@file"},
+    },
+}
+FILLED = {"DISCORD_PUBLIC_KEY": "0" * 64, "DISCORD_APPLICATION_ID": "1"}
+OUTPOST_PATH = "PathPrefix(`/outpost.goauthentik.io/`)"
+
+
+def way_env(way):
+    env = {}
+    with open(ENV_EXAMPLE, encoding="utf-8") as f:
+        for line in f:
+            match = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", line.rstrip("\n"))
+            if match:
+                env[match.group(1)] = match.group(2)
+    env.update({k: v for k, v in FILLED.items() if not env.get(k)})
+    env.update(WAYS[way]["env"])
+    return env
+
+
+def resolve_compose(way):
+    """docker-compose.yml as Docker Compose resolves it for that way (variables substituted,
+    defaults applied, paths made absolute), by the docker-compose 1.29 command, which needs no
+    Docker engine. It predates the top-level `name`, so it reads a copy without that line."""
+    env = way_env(way)
+    with tempfile.TemporaryDirectory() as scratch:
+        copy = pathlib.Path(scratch, "compose.yml")
+        copy.write_text(re.sub(r"^name: .*\n", "", pathlib.Path(COMPOSE).read_text(), flags=re.M))
+        env_file = pathlib.Path(scratch, "env")
+        env_file.write_text("".join(f"{k}={v}\n" for k, v in env.items()))
+        command = ["docker-compose", "-f", str(copy), "--project-directory", ".", "--env-file", str(env_file)]
+        for profile in WAYS[way]["profiles"]:
+            command += ["--profile", profile]
+        result = subprocess.run(command + ["config"], capture_output=True, text=True,
+                                env={k: v for k, v in os.environ.items() if k not in env})
+    if result.returncode != 0:
+        raise SystemExit(f"docker-compose config ({way}) failed:\n{result.stderr}")
+    return yaml.safe_load(result.stdout), env
+
+
+def check_compose_resolve(way, target):
+    """Writes the resolved compose file of one way as JSON (for the schema check)."""
+    data, _ = resolve_compose(way)
+    with open(target, "w", encoding="utf-8") as f:
+        json.dump(data, f)
+
+
+def routers_of(labels):
+    routers = {}
+    for key, value in labels.items():
+        match = re.match(r"^traefik\.http\.routers\.([^.]+)\.(.+)$", key)
+        if match:
+            routers.setdefault(match.group(1), {})[match.group(2)] = str(value)
+    return routers
+
+
+def check_compose_way(way):
+    """The resolved labels of one way route where .env says: each router on the configured
+    entrypoint and certificate resolver, the status host behind the configured forward-auth with
+    Authentik's outpost route ahead of it, Traefik reaching each service on the proxy network; and,
+    with botty's own Traefik, every name the labels use is one that Traefik defines."""
+    data, env = resolve_compose(way)
+    all_services = data.get("services", {})
+    active = {name: s for name, s in all_services.items()
+              if not s.get("profiles") or set(s["profiles"]) & set(WAYS[way]["profiles"])}
+    network = (data.get("networks") or {}).get("proxy", {})
+    if network.get("name") != env["PROXY_NETWORK"] or network.get("external") is not True:
+        problem(f"{way}: the proxy network is not the external network {env['PROXY_NETWORK']}: {network}")
+    bundled = "traefik" in active
+    if bundled != (way == "bundled-traefik"):
+        problem(f"{way}: botty's own Traefik is {'' if bundled else 'not '}part of this way")
+    status_host = f"Host(`{env['BOTTY_STATUS_HOST']}`)"
+    status_routers = {}
+    for name, service in active.items():
+        if service.get("ports") and name != "traefik":
+            problem(f"{way}: {name} publishes ports {service['ports']}")
+        labels = service.get("labels") or {}
+        routers = routers_of(labels)
+        if not routers:
+            continue
+        if labels.get("traefik.docker.network") != env["PROXY_NETWORK"]:
+            problem(f"{way}: {name} does not tell Traefik to reach it on {env['PROXY_NETWORK']}")
+        if "proxy" not in (service.get("networks") or {}):
+            problem(f"{way}: {name} is routed but not on the proxy network")
+        for router, keys in routers.items():
+            where = f"{way}: {name} router {router}"
+            if keys.get("entrypoints") != env["TRAEFIK_ENTRYPOINT"]:
+                problem(f"{where}: entrypoint {keys.get('entrypoints')}, not {env['TRAEFIK_ENTRYPOINT']}")
+            if keys.get("tls") != "true" or keys.get("tls.certresolver") != env["TRAEFIK_CERT_RESOLVER"]:
+                problem(f"{where}: not TLS with resolver {env['TRAEFIK_CERT_RESOLVER']}")
+            rule = keys.get("rule", "")
+            if rule.startswith(status_host):
+                status_routers[router] = keys
+            elif rule != f"Host(`{env['BOTTY_HOST']}`) && Method(`POST`) && PathPrefix(`/interactions`)":
+                problem(f"{where}: {rule!r} is neither the public route nor on the status host")
+            elif "middlewares" in keys and env["TRAEFIK_AUTH_MIDDLEWARE"] in keys["middlewares"]:
+                problem(f"{where}: the public route must not ask Discord to sign in")
+    outposts = {r: k for r, k in status_routers.items() if OUTPOST_PATH in k.get("rule", "")}
+    if len(outposts) != 1:
+        problem(f"{way}: expected one route for Authentik's outpost on the status host, found {sorted(outposts)}")
+    for router, keys in outposts.items():
+        if keys.get("service") != env["TRAEFIK_AUTH_OUTPOST_SERVICE"]:
+            problem(f"{way}: the outpost route goes to {keys.get('service')}, not {env['TRAEFIK_AUTH_OUTPOST_SERVICE']}")
+        others = [int(k.get("priority", 0)) for r, k in status_routers.items() if r != router]
+        if not others or int(keys.get("priority", 0)) <= max(others):
+            problem(f"{way}: the outpost route's priority {keys.get('priority')} is not above the status host's others {others}")
+    for router, keys in status_routers.items():
+        if router not in outposts and keys.get("middlewares") != env["TRAEFIK_AUTH_MIDDLEWARE"]:
+            problem(f"{way}: {router} on the status host is behind {keys.get('middlewares')!r}, "
+                    f"not the forward-auth {env['TRAEFIK_AUTH_MIDDLEWARE']}")
+    if bundled:
+        check_bundled_traefik(active["traefik"], env)
+
+
+def check_bundled_traefik(traefik, env):
+    """botty's own Traefik defines every entrypoint, resolver, network, middleware and service the
+    labels name, with Authentik's settings (trustForwardHeader, the X-authentik-* headers)."""
+    command = traefik.get("command", [])
+    flags = dict(arg[2:].split("=", 1) for arg in command if arg.startswith("--") and "=" in arg)
+    if flags.get("providers.docker.network") != env["PROXY_NETWORK"]:
+        problem(f"bundled-traefik: Traefik routes on {flags.get('providers.docker.network')}, not {env['PROXY_NETWORK']}")
+    if f"entrypoints.{env['TRAEFIK_ENTRYPOINT']}.address" not in flags:
+        problem(f"bundled-traefik: Traefik has no entrypoint {env['TRAEFIK_ENTRYPOINT']}")
+    if not any(key.startswith(f"certificatesresolvers.{env['TRAEFIK_CERT_RESOLVER']}.") for key in flags):
+        problem(f"bundled-traefik: Traefik has no certificate resolver {env['TRAEFIK_CERT_RESOLVER']}")
+    dynamic = load_yaml("deploy/traefik/dynamic.yml")["http"]
+    middleware, provider = env["TRAEFIK_AUTH_MIDDLEWARE"].split("@")
+    forward = ((dynamic.get("middlewares") or {}).get(middleware) or {}).get("forwardAuth")
+    if provider != "file" or not forward:
+        problem(f"bundled-traefik: {env['TRAEFIK_AUTH_MIDDLEWARE']} is not a forwardAuth middleware of dynamic.yml")
+    else:
+        if forward.get("trustForwardHeader") is not True:
+            problem("bundled-traefik: the forward-auth middleware does not set trustForwardHeader")
+        if not str(forward.get("address", "")).endswith("/outpost.goauthentik.io/auth/traefik"):
+            problem(f"bundled-traefik: the forward-auth address {forward.get('address')} is not the outpost's")
+        headers = set(forward.get("authResponseHeaders", []))
+        for header in ("X-authentik-username", "X-authentik-email", "X-authentik-groups"):
+            if header not in headers:
+                problem(f"bundled-traefik: {header} is not passed on to the services")
+        if env["AUTH_USER_HEADER"] not in headers:
+            problem(f"bundled-traefik: Grafana reads {env['AUTH_USER_HEADER']}, which forward-auth does not pass on")
+    service, provider = env["TRAEFIK_AUTH_OUTPOST_SERVICE"].split("@")
+    if provider != "file" or service not in (dynamic.get("services") or {}):
+        problem(f"bundled-traefik: {env['TRAEFIK_AUTH_OUTPOST_SERVICE']} is not a service of dynamic.yml")
+    if "AUTHENTIK_OUTPOST_URL" not in (traefik.get("environment") or {}):
+        problem("bundled-traefik: Traefik is not given AUTHENTIK_OUTPOST_URL, which dynamic.yml reads")
+
+
+def check_compose_secrets():
+    """Secrets reach the services as files: no secret-bearing variable is set as a value, each
+    *_FILE points at a secret the service mounts, and every secret file is git-ignored."""
+    data = compose()
+    declared = data.get("secrets") or {}
+    secret_names = {"DISCORD_BOT_TOKEN", "VOICE_NODE_SECRET", "LAVALINK_PASSWORD", "LAVALINK_SERVER_PASSWORD",
+                    "GF_SECURITY_ADMIN_PASSWORD", "GRAFANA_ADMIN_PASSWORD"}
+    for name, service in data.get("services", {}).items():
+        environment = service.get("environment") or {}
+        mounted = {}
+        for entry in service.get("secrets", []):
+            source = entry if isinstance(entry, str) else entry["source"]
+            target = source if isinstance(entry, str) else entry.get("target", source)
+            if source not in declared:
+                problem(f"{name} mounts secret {source}, which is not declared")
+            mounted[target if target.startswith("/") else f"/run/secrets/{target}"] = source
+        for variable, value in environment.items():
+            if variable in secret_names:
+                problem(f"{name}: {variable} is given as a value; give {variable}_FILE and a secret")
+            if variable.endswith(("_FILE", "__FILE")) and value not in mounted:
+                problem(f"{name}: {variable}={value} is not a secret the service mounts")
+    for source, spec in declared.items():
+        path = spec.get("file", "")
+        if not path.startswith("./secrets/"):
+            problem(f"secret {source} is not a file under ./secrets")
+            continue
+        ignored = subprocess.run(["git", "check-ignore", "-q", path]).returncode == 0
+        if not ignored:
+            problem(f"secret file {path} is not git-ignored")
 
 
 def check_compose_public_limits():
@@ -448,7 +633,7 @@ def check_service_settings():
     """Every variable compose and the systemd templates give a botty service is one it reads."""
     for module in ("interactions-api", "voice-node"):
         known = settings_of(module)
-        given = set((services().get(module, {}).get("environment") or {}).keys())
+        given = {name.removesuffix("_FILE") for name in (services().get(module, {}).get("environment") or {})}
         for name in sorted(given - known):
             problem(f"docker-compose.yml gives {module} {name}, which it does not read (not in its Setting enum)")
         template = pathlib.Path("deploy/systemd", module + ".env.example")
