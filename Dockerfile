@@ -14,17 +14,21 @@ FROM maven:3.9.16-eclipse-temurin-25-noble AS build
 ARG MODULE=interactions-api
 WORKDIR /build
 
-# Dependencies first, from the poms alone: this layer is rebuilt only when a pom changes, and CI
-# keeps it in the GitHub Actions layer cache. go-offline misses a few annotation-processor jars;
-# the package step fetches those (a few MB).
+# Dependencies first, from the poms alone: this layer is rebuilt only when a pom changes. Maven's
+# repository is a BuildKit cache mount, so even a rebuilt layer takes what an earlier build
+# downloaded from the build host's cache instead of Maven Central. go-offline misses a few
+# annotation-processor jars; the package step fetches those (a few MB).
 COPY .mvn/ .mvn/
 COPY --parents pom.xml */pom.xml ./
-RUN mvn -B -ntp -pl "${MODULE}" -am \
+RUN --mount=type=cache,id=botty-m2,target=/root/.m2,sharing=locked \
+    mvn -B -ntp -pl "${MODULE}" -am \
         org.apache.maven.plugins:maven-dependency-plugin:3.9.0:go-offline
 
-# Sources (.dockerignore leaves out tests, docs and everything else). Tests run in CI, not here.
+# Sources (.dockerignore leaves out tests, docs and everything else). The tests ran in CI before
+# any image is built (.github/workflows/ci.yml: the images job needs the test job).
 COPY . .
-RUN mvn -B -ntp -pl "${MODULE}" -am -Dmaven.test.skip=true package \
+RUN --mount=type=cache,id=botty-m2,target=/root/.m2,sharing=locked \
+    mvn -B -ntp -pl "${MODULE}" -am -Dmaven.test.skip=true package \
  && mkdir -p /out \
  && cp "${MODULE}/target/${MODULE}.jar" /out/app.jar \
  && cp deploy/docker/jvm.options /out/jvm.options \

@@ -477,6 +477,16 @@ def check_dockerfile_pinned():
             problem(f"FROM {image}: not pinned to a version (use a full version tag or a digest)")
 
 
+def check_dockerfile_maven_cache():
+    """Every Maven run in the image build keeps the repository in a BuildKit cache mount."""
+    runs = [line for line in dockerfile_instructions() if line.upper().startswith("RUN ") and re.search(r"\bmvn\b", line)]
+    if not runs:
+        problem("no RUN in the Dockerfile runs mvn")
+    for line in runs:
+        if not re.search(r"--mount=type=cache,[^ ]*target=/root/\.m2\b", line):
+            problem(f"RUN without a cache mount for /root/.m2: {line[:100]}")
+
+
 def check_dockerfile_user():
     users = [line.split(None, 1)[1] for line in final_stage() if line.upper().startswith("USER ")]
     if not users:
@@ -543,6 +553,142 @@ def check_workflow_shellcheck(*workflows):
                     if result.returncode != 0:
                         name = step.get("name") or step.get("uses") or f"step {index}"
                         problem(f"{workflow} job {job_name}, {name}:\n{result.stdout}")
+
+
+# --- Image tags (docker/metadata-action) ---------------------------------------------------
+# The tag rules of docker-publish.yml evaluated as docker/metadata-action v6 evaluates them
+# (src/meta.ts: rules in descending priority; a semver rule only for a tag that is valid semver,
+# pre-releases only as {{version}}; sha short is 7 characters; the first rule that yields a tag
+# decides whether flavor latest=auto adds "latest" — true for semver, false for branch, sha and
+# raw; {{is_default_branch}} true only for a push to the default branch).
+IMAGE_TAG_EVENTS = {
+    "push to main": ("refs/heads/main", ["main", "main-0123456", "latest"]),
+    "tag v0.1.0": ("refs/tags/v0.1.0", ["0.1.0", "0.1", "0", "latest"]),
+    "tag v1.2.3": ("refs/tags/v1.2.3", ["1.2.3", "1.2", "1", "latest"]),
+    "pull request 7": ("refs/pull/7/merge", ["pr-7"]),
+}
+RULE_PRIORITY = {"schedule": 1000, "semver": 900, "pep440": 900, "match": 800, "edge": 700, "ref": 600,
+                 "raw": 200, "sha": 100}
+SEMVER = re.compile(r"^v?(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-([0-9A-Za-z.-]+))?(?:\+[0-9A-Za-z.-]+)?$")
+
+
+def metadata_tags(rules, flavor, ref, sha, default_branch="main"):
+    is_default = ref == f"refs/heads/{default_branch}"
+
+    def enabled(value):
+        value = value.replace("{{is_default_branch}}", str(is_default).lower())
+        value = value.replace("{{is_not_default_branch}}", str(not is_default).lower())
+        if value not in ("true", "false"):
+            raise ValueError(f"cannot evaluate enable={value}")
+        return value == "true"
+
+    parsed = []
+    for line in rules:
+        attrs = dict(part.split("=", 1) for part in line.split(","))
+        if attrs["type"] not in RULE_PRIORITY:
+            raise ValueError(f"rule type {attrs['type']} is not evaluated here")
+        attrs.setdefault("priority", str(RULE_PRIORITY[attrs["type"]]))
+        attrs.setdefault("prefix", "sha-" if attrs["type"] == "sha" else "")
+        parsed.append(attrs)
+    parsed.sort(key=lambda a: -int(a["priority"]))
+    main, partial, latest = None, [], None
+    for attrs in parsed:
+        if not enabled(attrs.get("enable", "true")):
+            continue
+        kind, value, is_latest = attrs["type"], None, False
+        if kind == "ref":
+            event = attrs["event"]
+            prefixes = {"branch": "refs/heads/", "tag": "refs/tags/", "pr": "refs/pull/"}
+            if ref.startswith(prefixes[event]):
+                value = ref[len(prefixes[event]):].removesuffix("/merge")
+                attrs.setdefault("prefix", "")
+                if event == "pr" and not attrs["prefix"]:
+                    attrs["prefix"] = "pr-"
+                is_latest = event == "tag"
+        elif kind == "semver" and ref.startswith("refs/tags/"):
+            match = SEMVER.match(ref[len("refs/tags/"):])
+            if match:
+                major, minor, patch, pre = match.groups()
+                version = f"{major}.{minor}.{patch}" + (f"-{pre}" if pre else "")
+                pattern = "{{version}}" if pre else attrs["pattern"]
+                value = (pattern.replace("{{version}}", version).replace("{{major}}", major)
+                         .replace("{{minor}}", minor).replace("{{patch}}", patch))
+                is_latest = not pre
+        elif kind == "raw":
+            value = attrs["value"]
+        elif kind == "sha":
+            value = sha[:7] if attrs.get("format", "short") == "short" else sha
+        if not value:
+            continue
+        value = attrs["prefix"] + value + attrs.get("suffix", "")
+        if main is None:
+            main = value
+        elif value != main and value not in partial:
+            partial.append(value)
+        if latest is None:
+            latest = is_latest
+    tags = ([main] if main else []) + partial
+    if latest and flavor.get("latest", "auto") == "auto" and "latest" not in tags:
+        tags.append("latest")
+    return tags
+
+
+def check_image_tags(workflow=".github/workflows/docker-publish.yml"):
+    """The images get exactly the owner's tags: main → main, main-<sha>, latest; vX.Y.Z → X.Y.Z,
+    X.Y, X (0.x too), latest."""
+    steps = [step for job in load_yaml(workflow)["jobs"].values() for step in job.get("steps", [])
+             if str(step.get("uses", "")).startswith("docker/metadata-action@")]
+    if len(steps) != 1:
+        problem(f"{workflow}: expected one docker/metadata-action step, found {len(steps)}")
+        return
+    options = steps[0]["with"]
+    rules = [line.strip() for line in options["tags"].splitlines() if line.strip()]
+    flavor = dict(line.strip().split("=", 1) for line in options.get("flavor", "").splitlines() if "=" in line)
+    for name, (ref, expected) in IMAGE_TAG_EVENTS.items():
+        try:
+            tags = metadata_tags(rules, flavor, ref, "0123456789abcdef0123456789abcdef01234567")
+        except ValueError as error:
+            problem(f"{name}: {error}")
+            continue
+        if sorted(tags) != sorted(expected):
+            problem(f"{name}: tags {tags}, expected {expected}")
+
+
+def check_pipeline_order(ci=".github/workflows/ci.yml", images=".github/workflows/docker-publish.yml"):
+    """Only tested code is published: the images job needs the job that runs .ci/run, on pushes,
+    tags and pull requests alike; the images workflow cannot be started on its own; the release
+    waits for the images and is made by softprops/action-gh-release with generated notes."""
+    workflow = load_yaml(ci)
+    triggers = workflow.get(True, workflow.get("on"))  # PyYAML reads the key `on` as True
+    if "v*.*.*" not in (triggers.get("push") or {}).get("tags", []) or "pull_request" not in triggers:
+        problem(f"{ci} does not run for release tags and pull requests")
+    jobs = workflow["jobs"]
+    testing = {name for name, job in jobs.items() if any(step.get("run", "").strip() == "bash .ci/run"
+                                                            for step in job.get("steps", []))}
+    if not testing:
+        problem(f"{ci}: no job runs bash .ci/run")
+    image_jobs = [name for name, job in jobs.items() if job.get("uses") == "./" + images]
+    for name in image_jobs:
+        needs = jobs[name].get("needs", [])
+        needs = [needs] if isinstance(needs, str) else needs
+        if not testing & set(needs) or "if" in jobs[name]:
+            problem(f"{ci}: job {name} builds images without needing the tests ({sorted(testing)})")
+    if len(image_jobs) != 1:
+        problem(f"{ci}: expected one job calling {images}, found {image_jobs}")
+    called = load_yaml(images)
+    if set(called.get(True, called.get("on")) or {}) != {"workflow_call"}:
+        problem(f"{images} can be started on its own, past the tests")
+    releases = [(name, job) for name, job in jobs.items()
+                for step in job.get("steps", []) if str(step.get("uses", "")).startswith("softprops/action-gh-release@")]
+    if not releases:
+        problem(f"{ci}: no release job with softprops/action-gh-release")
+    for name, job in releases:
+        step = next(step for step in job["steps"] if str(step.get("uses", "")).startswith("softprops/action-gh-release@"))
+        if (step.get("with") or {}).get("generate_release_notes") is not True:
+            problem(f"{ci}: {name} does not set generate_release_notes: true")
+        needs = job.get("needs", [])
+        if not set([needs] if isinstance(needs, str) else needs) & set(image_jobs):
+            problem(f"{ci}: {name} releases without waiting for the images")
 
 
 def check_dependabot():
