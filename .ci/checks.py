@@ -518,14 +518,15 @@ def check_dockerfile_exec_form():
 
 
 def check_dockerignore():
-    """The build context keeps what the Dockerfile copies: poms, main sources, deploy/docker."""
+    """The build context keeps what the Dockerfile copies: poms, main sources, deploy/docker and
+    deploy/jvm."""
     with open(".dockerignore", encoding="utf-8") as f:
         patterns = [line.strip() for line in f if line.strip() and not line.startswith("#")]
-    for needed in ("!pom.xml", "!*/pom.xml", "!*/src/main/", "!deploy/docker/"):
+    for needed in ("!pom.xml", "!*/pom.xml", "!*/src/main/", "!deploy/docker/", "!deploy/jvm/"):
         if needed not in patterns:
             problem(f".dockerignore does not keep {needed[1:]} in the build context")
     text = open(DOCKERFILE, encoding="utf-8").read()
-    for path in re.findall(r"deploy/docker/[\w.-]+", text):
+    for path in re.findall(r"deploy/(?:docker|jvm)/[\w.-]+", text):
         if not os.path.exists(path):
             problem(f"the Dockerfile uses {path}, which does not exist")
 

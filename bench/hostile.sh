@@ -28,7 +28,7 @@ sim_jar=simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar
 . bench/common.sh
 
 # The flags the image runs with: the same files the Dockerfile appends, read as @argfiles.
-image_flags="@deploy/docker/jvm.options @deploy/docker/interactions-api.jvm.options"
+image_flags="@deploy/jvm/jvm.options @deploy/jvm/interactions-api.jvm.options"
 
 java="$(find_jdk25)" || die "no JDK 25 or newer found (set JAVA_HOME)"
 if [ ! -f "$api_jar" ] || [ ! -f "$sim_jar" ]; then
@@ -87,7 +87,7 @@ ping_field() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p"; }
   echo "# botty vs Node under hostile clients: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo
   echo "$(nproc) cores. $("$java" -version 2>&1 | head -1); Node $(node --version)."
-  echo "botty flags: the image's (\`deploy/docker/jvm.options\` + \`interactions-api.jvm.options\`)."
+  echo "botty flags: the image's (\`deploy/jvm/jvm.options\` + \`interactions-api.jvm.options\`)."
   echo "Attack: \`simulate attack --seconds $seconds ${extra_mix[*]}\` (HostileClients' standard mix unless changed), a signed PING every 100 ms on a fresh connection throughout."
   echo
   echo "| | botty | Node |"

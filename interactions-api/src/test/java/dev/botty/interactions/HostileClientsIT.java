@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HostileClientsIT {
     private static final Path JAR = Path.of("target", "interactions-api.jar");
-    private static final Path IMAGE_FLAGS = Path.of("..", "deploy", "docker");
+    private static final Path IMAGE_FLAGS = Path.of("..", "deploy", "jvm");
     private static final Duration ATTACK = Duration.ofSeconds(20);
 
     @Test
