@@ -487,6 +487,36 @@ def check_dockerfile_maven_cache():
             problem(f"RUN without a cache mount for /root/.m2: {line[:100]}")
 
 
+def check_jvm_flags_one_set():
+    """One set of JVM flags: deploy/jvm/jvm.options + <module>.jvm.options, read by the image, the
+    systemd units (from the release the updater copies them into) and ./botty, and no flag given
+    anywhere beside them (the image adds only its AOT cache)."""
+    dockerfile = pathlib.Path(DOCKERFILE).read_text()
+    for needed in ("cp deploy/jvm/jvm.options /out/jvm.options", 'cat "deploy/jvm/${MODULE}.jvm.options" >> /out/jvm.options'):
+        if needed not in dockerfile:
+            problem(f"the Dockerfile does not build the image's flags from deploy/jvm ({needed})")
+    entrypoint = [line for line in dockerfile_instructions() if line.startswith("ENTRYPOINT ")]
+    if not entrypoint or json.loads(entrypoint[-1][len("ENTRYPOINT "):])[:3] != ["java", "@/opt/botty/jvm.options", "-XX:AOTCache=/opt/botty/app.aot"]:
+        problem("the image's ENTRYPOINT adds flags beside @/opt/botty/jvm.options and its AOT cache")
+    for module in ("interactions-api", "voice-node"):
+        if not pathlib.Path(f"deploy/jvm/{module}.jvm.options").exists():
+            problem(f"deploy/jvm/{module}.jvm.options is missing")
+        unit = pathlib.Path(f"deploy/systemd/botty-{module}.service").read_text()
+        exec_start = re.search(r"^ExecStart=/opt/botty/java/bin/java (.*) -jar /opt/botty/current/" + module + r"\.jar\b", unit, re.M)
+        expected = f"@/opt/botty/current/jvm/jvm.options @/opt/botty/current/jvm/{module}.jvm.options"
+        if not exec_start or exec_start.group(1) != expected:
+            problem(f"botty-{module}.service does not run java {expected} -jar /opt/botty/current/{module}.jar")
+    launcher = pathlib.Path("botty").read_text()
+    if 'flags() { echo "@deploy/jvm/jvm.options @deploy/jvm/$1.jvm.options"; }' not in launcher:
+        problem("./botty does not take its flags from deploy/jvm")
+    for line in launcher.splitlines():
+        if re.search(r'"\$java"[^#]*-jar "\$(api|node)_jar"', line) and "$(flags " not in line:
+            problem(f"./botty starts a service without deploy/jvm's flags: {line.strip()}")
+    updater = pathlib.Path("deploy/systemd/botty-update").read_text()
+    if '"$work"/deploy/jvm/*.options' not in updater:
+        problem("botty-update does not copy deploy/jvm into the release")
+
+
 def check_dockerfile_user():
     users = [line.split(None, 1)[1] for line in final_stage() if line.upper().startswith("USER ")]
     if not users:
