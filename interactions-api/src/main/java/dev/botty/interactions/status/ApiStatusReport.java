@@ -41,7 +41,7 @@ public final class ApiStatusReport {
         return nodes.fetchAll().thenApply(voiceNodes -> {
             Instant now = clock.instant();
             return new ApiStatus("interactions-api", version, startedAt, Math.max(0, Duration.between(startedAt, now).toSeconds()),
-                    commandCounts(), errors.list(), voiceNodes);
+                    commandCounts(), errors.list(), voiceNodes, ApiStatus.Summary.of(voiceNodes));
         });
     }
 
