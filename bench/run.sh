@@ -38,21 +38,24 @@ api_jar=interactions-api/target/interactions-api.jar
 sim_jar=simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar
 jmh_jar=benchmarks/target/benchmarks.jar
 
-# The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"); the
-# headline runs use them with an AOT cache trained at the start of this run.
-recommended_flags="-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"
+# The JVM flags we recommend for the interactions-api (docs/benchmarks.md, "JVM flags"): the
+# image's and the systemd unit's own files, so the bench measures what is deployed. The headline
+# runs use them with an AOT cache trained at the start of this run.
+recommended_flags="@deploy/jvm/jvm.options @deploy/jvm/interactions-api.jvm.options"
 # The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
 c2_flags="-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"
-# JVM variants measured beside each other. The first six each add one step to the one before,
+fewer_compiles="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000"
+# JVM variants measured beside each other. The first seven each add one step to the one before,
 # ending at the recommended flags with their AOT cache; the last is a measured aside. @AOT@ and
 # @AOT_C2@ stand for the AOT caches trained with $recommended_flags and $c2_flags.
-variant_names=(default serial-gc small-heap c1-only native-trim aot-cache c2-trim-aot)
+variant_names=(default serial-gc small-heap c1-only native-trim fewer-compiles aot-cache c2-trim-aot)
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
   "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders"
   "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1"
-  "$recommended_flags"
+  "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000"
+  "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000 $fewer_compiles"
   "$recommended_flags -XX:AOTCache=@AOT@"
   "$c2_flags -XX:AOTCache=@AOT_C2@"
 )
@@ -62,7 +65,8 @@ variant_notes=(
   "+ \`-Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders\`"
   "+ \`-XX:TieredStopAtLevel=1\` (C1 only)"
   "+ \`-XX:TrimNativeHeapInterval=1000\`"
-  "+ \`-XX:AOTCache=botty.aot\` (the recommended flags)"
+  "+ \`-XX:Tier3InvocationThreshold=2000\` and the other three thresholds ×10 (fewer methods compiled)"
+  "the image's flags (deploy/jvm: the above, \`-XX:-UsePerfData\`, \`-XX:+ExitOnOutOfMemoryError\`) + \`-XX:AOTCache=botty.aot\` (recommended)"
   "small-heap + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
 )
 
@@ -322,7 +326,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
   echo
   echo "$(nproc) cores, load average $load_before at the start, $load_after at the end."
   echo "$("$java" -version 2>&1 | head -1); Node $(node --version); $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2)."
-  echo "botty flags: \`${recommended_flags} -XX:AOTCache=botty.aot\`"
+  echo "botty flags: \`${recommended_flags} -XX:AOTCache=botty.aot\`, that is \`$(grep -hv '^[[:space:]]*#' deploy/jvm/jvm.options deploy/jvm/interactions-api.jvm.options | grep -v '^[[:space:]]*$' | tr '\n' ' ')-XX:AOTCache=botty.aot\`"
   echo "Load: wrk -t$threads -c$connections; per endpoint ${warmup} s warm-up then ${duration} s paced at $rate req/s (p99, RSS); then, both running, ${warmup} s warm-up each and $throughput_rounds rounds of ${round_seconds} s at full speed alternating between them (throughput: medians over the rounds)."
   echo
   echo "| | botty | Node | botty / Node | target | |"
