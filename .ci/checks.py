@@ -722,6 +722,18 @@ def check_pipeline_order(ci=".github/workflows/ci.yml", images=".github/workflow
             problem(f"{ci}: {name} releases without waiting for the images")
 
 
+def check_readme_tree():
+    """The README's module table names every top-level folder of the repository, and only those
+    (.github and .mvn are the platforms' own)."""
+    tracked = subprocess.run(["git", "ls-files"], capture_output=True, text=True, check=True).stdout.splitlines()
+    folders = {path.split("/")[0] for path in tracked if "/" in path} - {".github", ".mvn"}
+    rows = set(re.findall(r"^\| `([^`/]+)/` \|", pathlib.Path("README.md").read_text(), re.M))
+    for folder in sorted(folders - rows):
+        problem(f"README.md's module table has no row for {folder}/")
+    for row in sorted(rows - folders):
+        problem(f"README.md's module table names {row}/, which is not in the repository")
+
+
 def check_dependabot():
     data = load_yaml(".github/dependabot.yml")
     if data.get("version") != 2:

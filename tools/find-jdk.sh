@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Sourced by botty's scripts (./botty, bench/, .ci/validate, deploy/systemd/install.sh): finds a
+# Sourced by botty's scripts (./botty, benchmarks/, .ci/validate, deploy/systemd/install.sh): finds a
 # JDK 25 or newer without any setup — JAVA_HOME first, then every JDK under /usr/lib/jvm, then
 # the java on PATH (the machines' default java is 17; a JDK 25 sits beside it).
 #

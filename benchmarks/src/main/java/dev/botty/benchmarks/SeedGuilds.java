@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Fills a voice node's {@code botty.db} with guilds that each have a paused track and a queue of
  * realistic tracks, not in voice, so that a node started on it holds them all in memory (it picks
- * up every guild with music at start) without joining any channel. {@code bench/music.sh} compares
+ * up every guild with music at start) without joining any channel. {@code benchmarks/music.sh} compares
  * such a node's heap with an empty one's.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar dev.botty.benchmarks.SeedGuilds DATA_DIR [GUILDS] [QUEUED]</pre>

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@link HostileClients} against an endpoint while {@link PingProbe} sends a signed PING every
  * 100 ms, then prints one line per attack and one for the PINGs. Exit status 0 when every PING was
  * answered within Discord's three seconds. The bench runs it against botty and the Node reference
- * alike ({@code bench/hostile.sh}).
+ * alike ({@code benchmarks/hostile.sh}).
  */
 final class Attack {
     private Attack() {}

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Unauthenticated clients that try to stop an HTTP endpoint: each {@link Kind} keeps its number of
  * connections open at once, and opens a new one whenever the server closes one, until
  * {@link #close()}. What the server answered and how each connection ended is counted per kind.
- * Used by the interactions-api's adversarial test and by {@code bench/hostile.sh} against both
+ * Used by the interactions-api's adversarial test and by {@code benchmarks/hostile.sh} against both
  * botty and the Node reference. One virtual thread per connection.
  */
 public final class HostileClients implements AutoCloseable {

@@ -7,13 +7,13 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Writes freshly signed interactions for {@code bench/interactions.lua}, for the music round trip
- * in {@code bench/music.sh}: {@code queue} — {@code /queue} (pages 1–3) by the simulated world's
+ * Writes freshly signed interactions for {@code benchmarks/interactions.lua}, for the music round trip
+ * in {@code benchmarks/music.sh}: {@code queue} — {@code /queue} (pages 1–3) by the simulated world's
  * user in its guild, which the interactions-api forwards to the voice node — or {@code ping}, the
  * baseline the interactions-api answers itself. One request per line:
  * {@code signature TAB timestamp TAB body}.
  *
- * <pre>java -cp simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar bench/MusicRequests.java KEY_FILE OUT queue|ping [COUNT]</pre>
+ * <pre>java -cp simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar benchmarks/MusicRequests.java KEY_FILE OUT queue|ping [COUNT]</pre>
  */
 public final class MusicRequests {
     private MusicRequests() {}

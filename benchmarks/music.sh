@@ -8,7 +8,7 @@
 #   3. the heap a voice node holds per guild: a node started on 1,000 guilds with 100 queued
 #      tracks each against one started on an empty data directory, both after a full GC.
 #
-#   bench/music.sh      about two minutes; results in bench/results/music-<time>/
+#   benchmarks/music.sh      about two minutes; results in benchmarks/results/music-<time>/
 #
 # Settings (environment, defaults in brackets):
 #   BENCH_DURATION   seconds of each measured run [20]
@@ -35,7 +35,7 @@ node_jar=voice-node/target/voice-node.jar
 sim_jar=simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar
 bench_jar=benchmarks/target/benchmarks.jar
 
-out="bench/results/music-$(date -u +%Y%m%dT%H%M%SZ)"
+out="benchmarks/results/music-$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$out"
 pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -104,9 +104,9 @@ simulate /play query:waltz >> "$out/seed.txt" 2>&1
 grep -q '"type" : 4' "$out/seed.txt" || { echo "music.sh: /play did not answer; see $out/seed.txt" >&2; exit 1; }
 
 measure() { # NAME KIND
-  "$java" -cp "$sim_jar" bench/MusicRequests.java "$out/signing-key" "$out/$1.requests" "$2" 4000
-  BENCH_PACED=1 wrk -t2 -c16 -d"${warmup}s" -s bench/interactions.lua "http://127.0.0.1:$api_port/interactions" -- "$out/$1.requests" "$rate" 2 > /dev/null
-  BENCH_PACED=1 wrk -t2 -c16 -d"${duration}s" -s bench/interactions.lua "http://127.0.0.1:$api_port/interactions" -- "$out/$1.requests" "$rate" 2 \
+  "$java" -cp "$sim_jar" benchmarks/MusicRequests.java "$out/signing-key" "$out/$1.requests" "$2" 4000
+  BENCH_PACED=1 wrk -t2 -c16 -d"${warmup}s" -s benchmarks/interactions.lua "http://127.0.0.1:$api_port/interactions" -- "$out/$1.requests" "$rate" 2 > /dev/null
+  BENCH_PACED=1 wrk -t2 -c16 -d"${duration}s" -s benchmarks/interactions.lua "http://127.0.0.1:$api_port/interactions" -- "$out/$1.requests" "$rate" 2 \
     | tee "$out/$1.wrk" | grep '^BENCH' | sed "s/^BENCH/$1/"
 }
 echo "music.sh: $rate requests/s for ${duration}s each (after ${warmup}s of warm-up)" >&2

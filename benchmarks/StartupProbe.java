@@ -31,7 +31,7 @@ import java.util.List;
  * core from the process it is timing.
  *
  * <pre>
- * java -cp SIMULATOR_CLI_JAR bench/StartupProbe.java --port P --rounds N [--log FILE] \
+ * java -cp SIMULATOR_CLI_JAR benchmarks/StartupProbe.java --port P --rounds N [--log FILE] \
  *     --variant NAME (--key-file F | --seed-file F) -- COMMAND... [--variant ...]
  * </pre>
  */

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154  # the variables named below are the sourcing script's
-# Helpers the benchmark scripts share (bench/run.sh, bench/hostile.sh), sourced from the
+# Helpers the benchmark scripts share (benchmarks/run.sh, benchmarks/hostile.sh), sourced from the
 # repository's root. start_botty and start_node use the caller's $java, $api_jar, $key_file,
 # $public_key, $results and the ports $botty_port, $management_port, $node_port; both set
 # $server_pid.
@@ -15,9 +15,9 @@ ensure_node() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     die "the baseline needs node and npm (Node.js 18.4 or newer)"
   fi
-  if [ ! -d bench/node/node_modules ] || [ bench/node/package-lock.json -nt bench/node/node_modules ]; then
-    log "installing the Node baseline (npm ci in bench/node)"
-    (cd bench/node && npm ci --no-audit --no-fund --loglevel=error >&2)
+  if [ ! -d benchmarks/node/node_modules ] || [ benchmarks/node/package-lock.json -nt benchmarks/node/node_modules ]; then
+    log "installing the Node baseline (npm ci in benchmarks/node)"
+    (cd benchmarks/node && npm ci --no-audit --no-fund --loglevel=error >&2)
   fi
 }
 
@@ -31,9 +31,9 @@ require_free_ports() {
   done
 }
 
-# new_results PREFIX: makes bench/results/<PREFIX><time>/ and sets $results (absolute) and $key_file.
+# new_results PREFIX: makes benchmarks/results/<PREFIX><time>/ and sets $results (absolute) and $key_file.
 new_results() {
-  results="bench/results/$1$(date +%Y%m%d-%H%M%S)"
+  results="benchmarks/results/$1$(date +%Y%m%d-%H%M%S)"
   mkdir -p "$results"
   results="$(cd "$results" && pwd)"
   key_file="$results/signing-key"
@@ -66,7 +66,7 @@ start_botty() {
 }
 
 start_node() {
-  DISCORD_PUBLIC_KEY="$public_key" PORT="$node_port" node bench/node/server.js >"$results/node.log" 2>&1 &
+  DISCORD_PUBLIC_KEY="$public_key" PORT="$node_port" node benchmarks/node/server.js >"$results/node.log" 2>&1 &
   server_pid=$!
   wait_ready "$node_port" "$server_pid"
 }

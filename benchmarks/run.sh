@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # botty's benchmark: the interactions-api against the conventional Node.js endpoint (express +
-# discord-interactions, bench/node/), one after the other in the same run with the same load, so
+# discord-interactions, benchmarks/node/), one after the other in the same run with the same load, so
 # every figure can be read as a ratio against a baseline measured beside it on the same noisy
 # machine. What is measured and why: docs/benchmarks.md.
 #
-#   bench/run.sh        the whole bench, about twelve minutes; results in bench/results/<time>/
+#   benchmarks/run.sh        the whole bench, about twelve minutes; results in benchmarks/results/<time>/
 #
 # Settings (environment, defaults in brackets):
 #   BENCH_DURATION          seconds of each headline load run; at full speed, split over the rounds [20]
@@ -70,8 +70,8 @@ variant_notes=(
   "small-heap + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
 )
 
-# shellcheck source=bench/common.sh
-. bench/common.sh
+# shellcheck source=benchmarks/common.sh
+. benchmarks/common.sh
 
 ensure_built() {
   if [ ! -f "$api_jar" ] || [ ! -f "$sim_jar" ] || { [ "$run_jmh" != 0 ] && [ ! -f "$jmh_jar" ]; }; then
@@ -91,7 +91,7 @@ ensure_wrk() {
 
 # Freshly signed requests (the endpoints refuse timestamps older than five minutes); sets $public_key.
 sign_requests() {
-  public_key=$("$java" -cp "$sim_jar" bench/SignedRequests.java "$key_file" "$requests" "$request_count")
+  public_key=$("$java" -cp "$sim_jar" benchmarks/SignedRequests.java "$key_file" "$requests" "$request_count")
 }
 
 # post LINE URL [SIGNATURE]: posts request LINE of the requests file; prints "STATUS BODY".
@@ -130,7 +130,7 @@ wrk_run() {
     paced=1
     args+=("$3" "$threads")
   fi
-  BENCH_PACED=$paced wrk -t"$threads" -c"$connections" -d"$2s" -s bench/interactions.lua "$1" -- "${args[@]}" |
+  BENCH_PACED=$paced wrk -t"$threads" -c"$connections" -d"$2s" -s benchmarks/interactions.lua "$1" -- "${args[@]}" |
     grep '^BENCH ' || die "wrk gave no summary"
 }
 
@@ -146,7 +146,7 @@ train_aot() {
   log "training the AOT cache $(basename "$3")"
   start_botty "$1" "$2 -XX:AOTCacheOutput=$3"
   sign_requests
-  wrk -t1 -c8 -d5s -s bench/interactions.lua "http://127.0.0.1:$botty_port/interactions" -- "$requests" >/dev/null
+  wrk -t1 -c8 -d5s -s benchmarks/interactions.lua "http://127.0.0.1:$botty_port/interactions" -- "$requests" >/dev/null
   stop "$server_pid"
   [ -f "$3" ] || die "no AOT cache was written; see $results/$1.log"
 }
@@ -281,12 +281,12 @@ trap '[ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; true' EXIT
 # 3. Start to first answered request, every JVM variant and Node, interleaved rounds.
 cp "$key_file" "$results/node-signing-key"
 node_public_key="$public_key"
-probe=("$java" -cp "$sim_jar" bench/StartupProbe.java --port "$botty_port" --rounds "$rounds" --log "$results/starts.log")
+probe=("$java" -cp "$sim_jar" benchmarks/StartupProbe.java --port "$botty_port" --rounds "$rounds" --log "$results/starts.log")
 for i in "${!variant_names[@]}"; do
   read -ra flags <<<"$(expand "${variant_flags[$i]}")"
   probe+=(--variant "${variant_names[$i]}" --key-file "$key_file" -- "$java" "${flags[@]}" -jar "$api_jar" local)
 done
-probe+=(--variant node --seed-file "$results/node-signing-key" -- node bench/node/server.js)
+probe+=(--variant node --seed-file "$results/node-signing-key" -- node benchmarks/node/server.js)
 log "start times: ${#variant_names[@]} JVM variants and Node, $rounds interleaved rounds"
 LOCAL_KEY_FILE="$key_file" MICRONAUT_SERVER_PORT="$botty_port" ENDPOINTS_ALL_PORT="$management_port" \
   PORT="$botty_port" DISCORD_PUBLIC_KEY="$node_public_key" \

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 
 /**
- * Writes freshly signed interactions for {@code bench/interactions.lua}: a mix of PING (one in
+ * Writes freshly signed interactions for {@code benchmarks/interactions.lua}: a mix of PING (one in
  * four) and {@code /avatar} in its different shapes, signed with the local key exactly as Discord
  * signs them. One request per line: {@code signature TAB timestamp TAB body}. Line 1 is always a
  * PING and line 2 an {@code /avatar}, which the correctness checks use. Prints the public key.
@@ -15,7 +15,7 @@ import java.time.Instant;
  * <p>The timestamps are now: the endpoints refuse anything older than five minutes, so this runs
  * right before each measurement.
  *
- * <pre>java -cp simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar bench/SignedRequests.java KEY_FILE OUT [COUNT]</pre>
+ * <pre>java -cp simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar benchmarks/SignedRequests.java KEY_FILE OUT [COUNT]</pre>
  */
 public final class SignedRequests {
     private SignedRequests() {}

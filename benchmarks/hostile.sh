@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# botty and the Node reference endpoint (bench/node/) under the same hostile clients, one after the
+# botty and the Node reference endpoint (benchmarks/node/) under the same hostile clients, one after the
 # other in the same run: `simulate attack` (HostileClients and PingProbe in the simulator) against
 # each for the same time, with a signed PING every 100 ms throughout. Reported for each: the PINGs
 # answered within Discord's 3 s and the slowest, what the attackers got back, and RSS before,
 # at the peak of, and after the attack. What is measured and why: docs/benchmarks.md.
 #
-#   bench/hostile.sh    about three minutes; results in bench/results/hostile-<time>/
+#   benchmarks/hostile.sh    about three minutes; results in benchmarks/results/hostile-<time>/
 #
 # Settings (environment, defaults in brackets):
 #   BENCH_HOSTILE_SECONDS  length of each attack [60]
@@ -24,8 +24,8 @@ settle=10
 api_jar=interactions-api/target/interactions-api.jar
 sim_jar=simulator/target/simulator-0.1.0-SNAPSHOT-cli.jar
 
-# shellcheck source=bench/common.sh
-. bench/common.sh
+# shellcheck source=benchmarks/common.sh
+. benchmarks/common.sh
 
 # The flags the image runs with: the same files the Dockerfile appends, read as @argfiles.
 image_flags="@deploy/jvm/jvm.options @deploy/jvm/interactions-api.jvm.options"
@@ -74,7 +74,7 @@ attack botty "$botty_port"
 b_alive=$a_alive b_pings=$a_pings b_before=$a_before b_peak=$a_peak b_after=$a_after b_answers=$a_answers b_closed=$a_closed
 stop "$server_pid"
 
-public_key=$("$java" -cp "$sim_jar" bench/SignedRequests.java "$key_file" "$results/requests.tsv" 1)
+public_key=$("$java" -cp "$sim_jar" benchmarks/SignedRequests.java "$key_file" "$results/requests.tsv" 1)
 log "Node under the same attack for $seconds s"
 start_node
 attack node "$node_port"

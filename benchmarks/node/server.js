@@ -3,7 +3,7 @@
 // with discord-interactions' verifyKeyMiddleware (Ed25519 check over timestamp + raw body, PING
 // answered by the middleware itself), then a handler for the command. The /avatar handler does
 // the same work as botty's AvatarCommand: read the resolved user, pick the CDN path, build the
-// same ephemeral embed. It is the baseline of bench/run.sh, not part of botty.
+// same ephemeral embed. It is the baseline of benchmarks/run.sh, not part of botty.
 //
 //   DISCORD_PUBLIC_KEY=<64 hex> PORT=8081 node server.js
 

@@ -1,7 +1,7 @@
--- wrk script for bench/run.sh: cycles through the signed interactions written by
+-- wrk script for benchmarks/run.sh: cycles through the signed interactions written by
 -- SignedRequests.java (signature TAB timestamp TAB body per line).
 --
---   wrk -t2 -c64 -d20s -s bench/interactions.lua URL -- REQUESTS_FILE [RATE THREADS]
+--   wrk -t2 -c64 -d20s -s benchmarks/interactions.lua URL -- REQUESTS_FILE [RATE THREADS]
 --
 -- With RATE, each wrk thread sends RATE/THREADS requests per second on a fixed schedule (wrk2,
 -- which does this natively, is not packaged in Debian). delay() hands out the next slot of the
