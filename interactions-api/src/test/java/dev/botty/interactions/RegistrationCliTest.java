@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.botty.settings.Environment;
+import dev.botty.service.settings.Environment;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeDiscord.Call;
 import java.io.ByteArrayOutputStream;

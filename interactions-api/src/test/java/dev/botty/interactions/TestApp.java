@@ -3,7 +3,7 @@ package dev.botty.interactions;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botty.interactions.config.BottyConfig;
-import dev.botty.settings.Environment;
+import dev.botty.service.settings.Environment;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.InteractionPoster;

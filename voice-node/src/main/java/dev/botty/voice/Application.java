@@ -1,8 +1,8 @@
 package dev.botty.voice;
 
 import dev.botty.service.NettyDefaults;
-import dev.botty.settings.ConfigException;
-import dev.botty.settings.Environment;
+import dev.botty.service.settings.ConfigException;
+import dev.botty.service.settings.Environment;
 import dev.botty.voice.config.VoiceNodeConfig;
 import dev.botty.voice.gateway.GatewayLoginException;
 import io.micronaut.context.ApplicationContext;

@@ -1,7 +1,7 @@
 package dev.botty.interactions.config;
 
-import dev.botty.settings.ConfigException;
-import dev.botty.settings.Environment;
+import dev.botty.service.settings.ConfigException;
+import dev.botty.service.settings.Environment;
 
 import java.net.URI;
 import java.nio.file.Path;

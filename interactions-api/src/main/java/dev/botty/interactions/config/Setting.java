@@ -1,6 +1,6 @@
 package dev.botty.interactions.config;
 
-import dev.botty.settings.SettingDefinition;
+import dev.botty.service.settings.SettingDefinition;
 
 /**
  * Every environment variable the interactions-api reads. The README's configuration table lists

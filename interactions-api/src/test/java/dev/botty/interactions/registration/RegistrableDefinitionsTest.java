@@ -9,7 +9,7 @@ import dev.botty.interactions.command.CommandDefinition.ChoiceDefinition;
 import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.config.BottyConfig;
-import dev.botty.settings.Environment;
+import dev.botty.service.settings.Environment;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
 import java.util.HashSet;

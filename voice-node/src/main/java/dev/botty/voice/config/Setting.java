@@ -1,6 +1,6 @@
 package dev.botty.voice.config;
 
-import dev.botty.settings.SettingDefinition;
+import dev.botty.service.settings.SettingDefinition;
 
 /**
  * Every environment variable the voice node reads. Each may instead be given as

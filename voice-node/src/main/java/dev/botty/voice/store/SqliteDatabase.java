@@ -1,6 +1,6 @@
 package dev.botty.voice.store;
 
-import dev.botty.settings.ConfigException;
+import dev.botty.service.settings.ConfigException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;

@@ -69,7 +69,7 @@ public final class SqliteMusicStore implements MusicStore {
     /**
      * Opens (or creates) the store's file and brings its schema up to date.
      *
-     * @throws dev.botty.settings.ConfigException in one line naming {@code DATA_DIR} and the path,
+     * @throws dev.botty.service.settings.ConfigException in one line naming {@code DATA_DIR} and the path,
      *         when the directory or the file cannot be used
      */
     public static SqliteMusicStore open(Path file) {

@@ -1,7 +1,7 @@
 package dev.botty.voice.config;
 
-import dev.botty.settings.ConfigException;
-import dev.botty.settings.Environment;
+import dev.botty.service.settings.ConfigException;
+import dev.botty.service.settings.Environment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.botty.settings.ConfigException;
+import dev.botty.service.settings.ConfigException;
 import dev.botty.voice.music.GuildSnapshot;
 import dev.botty.voice.music.LoopMode;
 import dev.botty.voice.music.QueuedTrack;

@@ -1,4 +1,4 @@
-package dev.botty.settings;
+package dev.botty.service.settings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

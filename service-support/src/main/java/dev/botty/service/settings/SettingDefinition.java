@@ -1,4 +1,4 @@
-package dev.botty.settings;
+package dev.botty.service.settings;
 
 /**
  * One environment variable a service reads. Each service lists its own in an enum implementing
