@@ -2,7 +2,7 @@ package dev.botty.interactions.status;
 
 import dev.botty.interactions.voice.VoiceNodeReport;
 import dev.botty.internal.NodeStatus;
-import dev.botty.internal.StatusHtml;
+import dev.botty.service.status.StatusHtml;
 import java.time.Instant;
 
 /**

@@ -1,7 +1,7 @@
 package dev.botty.interactions.status;
 
 import io.micronaut.http.HttpResponse;
-import dev.botty.service.HtmlPages;
+import dev.botty.service.status.HtmlPages;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import java.time.Clock;

@@ -1,7 +1,7 @@
 package dev.botty.voice.status;
 
-import dev.botty.internal.StatusHtml;
-import dev.botty.service.HtmlPages;
+import dev.botty.service.status.StatusHtml;
+import dev.botty.service.status.HtmlPages;
 import dev.botty.voice.api.StatusReport;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;

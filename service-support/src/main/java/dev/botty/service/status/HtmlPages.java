@@ -1,4 +1,4 @@
-package dev.botty.service;
+package dev.botty.service.status;
 
 import io.micronaut.http.HttpResponse;
 

@@ -1,5 +1,6 @@
-package dev.botty.internal;
+package dev.botty.service.status;
 
+import dev.botty.internal.NodeStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
