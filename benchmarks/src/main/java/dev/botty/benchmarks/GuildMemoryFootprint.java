@@ -1,8 +1,8 @@
 package dev.botty.benchmarks;
 
-import dev.botty.voice.music.GuildSnapshot;
-import dev.botty.voice.music.LoopMode;
-import dev.botty.voice.music.QueuedTrack;
+import dev.botty.voice.queue.GuildSnapshot;
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
 import java.lang.ref.Reference;
 import java.util.ArrayList;
 import java.util.List;

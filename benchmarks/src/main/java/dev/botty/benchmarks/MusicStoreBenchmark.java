@@ -1,6 +1,6 @@
 package dev.botty.benchmarks;
 
-import dev.botty.voice.music.GuildSnapshot;
+import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.store.SqliteMusicStore;
 import java.io.IOException;
 import java.nio.file.Files;

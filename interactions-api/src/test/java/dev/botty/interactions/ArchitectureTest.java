@@ -1,5 +1,6 @@
 package dev.botty.interactions;
 
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -12,6 +13,10 @@ import dev.botty.interactions.command.SlashCommand;
 /** The package boundaries that matter, pinned so they hold as commands are added. */
 @AnalyzeClasses(packages = "dev.botty.interactions", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    @ArchTest
+    static final ArchRule noPackageCycles = slices().matching("dev.botty.(**)").should().beFreeOfCycles()
+            .because("each package can then be read, tested and changed from the bottom up");
+
     @ArchTest
     static final ArchRule commandsNeverTouchHttpOrCrypto = noClasses()
             .that().implement(SlashCommand.class)

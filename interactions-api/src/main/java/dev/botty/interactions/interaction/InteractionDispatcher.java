@@ -10,7 +10,7 @@ import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
 import dev.botty.interactions.discord.InteractionResponse.MessageData;
 import dev.botty.interactions.discord.InteractionType;
-import dev.botty.interactions.status.InteractionMetrics;
+import dev.botty.interactions.metrics.InteractionMetrics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;

@@ -5,7 +5,7 @@ import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionType;
 import dev.botty.interactions.discord.InteractionVerifier;
 import dev.botty.interactions.discord.InteractionVerifier.Verdict;
-import dev.botty.interactions.status.InteractionMetrics;
+import dev.botty.interactions.metrics.InteractionMetrics;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;

@@ -5,7 +5,7 @@ import dev.botty.interactions.config.BottyConfig.VoiceConfig;
 import dev.botty.interactions.discord.Embed;
 import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
-import dev.botty.interactions.status.InteractionMetrics;
+import dev.botty.interactions.metrics.InteractionMetrics;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;

@@ -1,7 +1,9 @@
 package dev.botty.voice.api;
 
+import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.config.VoiceNodeConfig;
 import dev.botty.voice.gateway.VoiceGateway;
+import dev.botty.voice.music.MusicOverview;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;

@@ -1,6 +1,9 @@
 package dev.botty.voice.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.botty.voice.command.Answer;
+import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.MusicRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.botty.voice.api;
 
+import dev.botty.voice.command.Answer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

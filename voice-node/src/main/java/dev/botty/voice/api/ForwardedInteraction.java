@@ -2,6 +2,7 @@ package dev.botty.voice.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.botty.voice.command.MusicRequest;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;

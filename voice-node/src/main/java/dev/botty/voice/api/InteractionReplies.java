@@ -3,6 +3,8 @@ package dev.botty.voice.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.botty.voice.command.Answer;
+import dev.botty.voice.command.MusicCommand;
 import java.util.List;
 
 /**

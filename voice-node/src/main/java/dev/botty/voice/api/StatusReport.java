@@ -3,6 +3,7 @@ package dev.botty.voice.api;
 import dev.botty.internal.NodeStatus;
 import dev.botty.service.ProcessStart;
 import dev.botty.voice.gateway.VoiceGateway;
+import dev.botty.voice.music.MusicOverview;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -1,6 +1,6 @@
 /**
  * The voice node's internal API: forwarded interactions (signed by the interactions-api, see
- * docs/internal-api.md) dispatched to {@link dev.botty.voice.api.MusicCommand} beans, and the
+ * docs/internal-api.md) dispatched to {@link dev.botty.voice.command.MusicCommand} beans, and the
  * node's status.
  */
 @NullMarked

@@ -1,6 +1,6 @@
 package dev.botty.voice.gateway;
 
-import dev.botty.voice.api.Answer.Card;
+import dev.botty.voice.command.Answer.Card;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;

@@ -1,6 +1,8 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.api.Answer.Card;
+import dev.botty.voice.command.Answer.Card;
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.api.MusicCommand;
+import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
 import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
 import dev.botty.voice.gateway.VoiceGateway;

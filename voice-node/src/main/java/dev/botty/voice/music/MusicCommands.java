@@ -2,11 +2,13 @@ package dev.botty.voice.music;
 
 import dev.botty.lavalink.NodeUnavailableException;
 import dev.botty.lavalink.protocol.v4.Track;
-import dev.botty.voice.api.Answer;
-import dev.botty.voice.api.MusicCommand;
-import dev.botty.voice.api.MusicRequest;
+import dev.botty.voice.command.Answer;
+import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.MusicRequest;
 import dev.botty.voice.gateway.JoinOutcome;
 import dev.botty.voice.gateway.VoiceGateway;
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;

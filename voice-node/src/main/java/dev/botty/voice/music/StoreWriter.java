@@ -1,5 +1,6 @@
 package dev.botty.voice.music;
 
+import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.store.MusicStore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;

@@ -4,6 +4,7 @@ import dev.botty.lavalink.LavalinkNode;
 import dev.botty.lavalink.protocol.v4.LoadResult;
 import dev.botty.lavalink.protocol.v4.Track;
 import dev.botty.lavalink.protocol.v4.TrackInfo;
+import dev.botty.voice.queue.QueuedTrack;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;

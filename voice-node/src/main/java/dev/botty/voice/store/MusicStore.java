@@ -1,6 +1,6 @@
 package dev.botty.voice.store;
 
-import dev.botty.voice.music.GuildSnapshot;
+import dev.botty.voice.queue.GuildSnapshot;
 import java.util.List;
 import java.util.Optional;
 

@@ -3,12 +3,14 @@ package dev.botty.voice.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botty.internal.RequestSignature;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
+import dev.botty.voice.command.Answer;
+import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.MusicRequest;
 import dev.botty.voice.music.MusicWorld;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
 
 /** The internal API over real HTTP, signed as the interactions-api signs, with the real music commands behind it. */
 class NodeApiTest {

@@ -2,13 +2,15 @@ package dev.botty.voice.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+
 
 class CardsTest {
     private static QueuedTrack track(String title, long length) {

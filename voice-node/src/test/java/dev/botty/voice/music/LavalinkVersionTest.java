@@ -5,7 +5,7 @@ import static dev.botty.voice.music.MusicWorld.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.botty.voice.api.Answer;
+import dev.botty.voice.command.Answer;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -7,13 +7,15 @@ import static dev.botty.voice.music.MusicWorld.TIMEOUT;
 import static dev.botty.voice.music.MusicWorld.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.simulator.FakeGateway;
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+
 
 /** What survives: a restart of the node (SQLite), and Lavalink dropping or losing its session. */
 class MusicRestartTest extends MusicWorldTest {

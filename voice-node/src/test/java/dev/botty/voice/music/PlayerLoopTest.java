@@ -12,15 +12,16 @@ import static dev.botty.voice.music.MusicWorld.TIMEOUT;
 import static dev.botty.voice.music.MusicWorld.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeGateway;
+import dev.botty.voice.queue.LoopMode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+
 
 /** The player loop on Lavalink's events, and the idle rule on the test's clock. */
 class PlayerLoopTest extends MusicWorldTest {

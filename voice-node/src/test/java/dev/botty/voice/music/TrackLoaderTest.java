@@ -12,6 +12,7 @@ import dev.botty.lavalink.NodeListener;
 import dev.botty.lavalink.protocol.v4.Track;
 import dev.botty.simulator.FakeLavalink;
 import dev.botty.simulator.LavalinkCatalogue;
+import dev.botty.voice.queue.QueuedTrack;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.botty.service.settings.ConfigException;
-import dev.botty.voice.music.GuildSnapshot;
-import dev.botty.voice.music.LoopMode;
-import dev.botty.voice.music.QueuedTrack;
+import dev.botty.voice.queue.GuildSnapshot;
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.botty.interactions.status;
+package dev.botty.interactions.metrics;
 
 import dev.botty.internal.NodeStatus.RecentError;
 import jakarta.inject.Singleton;

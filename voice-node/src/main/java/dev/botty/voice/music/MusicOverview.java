@@ -1,4 +1,4 @@
-package dev.botty.voice.api;
+package dev.botty.voice.music;
 
 import dev.botty.internal.NodeStatus;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.botty.interactions.status;
+package dev.botty.interactions.metrics;
 
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.discord.InteractionType;
@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @Singleton
 public final class InteractionMetrics {
     /** Commands by name and outcome; the status page reads its counts back from these counters. */
-    static final String COMMANDS = "botty_commands";
+    public static final String COMMANDS = "botty_commands";
 
     private final MeterRegistry registry;
     private final RecentErrors errors;

@@ -1,4 +1,4 @@
-package dev.botty.voice.music;
+package dev.botty.voice.queue;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;

@@ -1,4 +1,4 @@
-package dev.botty.voice.api;
+package dev.botty.voice.command;
 
 import java.util.List;
 import org.jspecify.annotations.Nullable;
