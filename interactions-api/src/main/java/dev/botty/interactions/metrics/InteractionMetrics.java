@@ -3,6 +3,7 @@ package dev.botty.interactions.metrics;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.discord.InteractionType;
 import dev.botty.interactions.discord.InteractionVerifier.Verdict;
+import dev.botty.service.status.RecentErrors;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

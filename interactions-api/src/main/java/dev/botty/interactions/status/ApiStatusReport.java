@@ -1,7 +1,7 @@
 package dev.botty.interactions.status;
 
 import dev.botty.interactions.metrics.InteractionMetrics;
-import dev.botty.interactions.metrics.RecentErrors;
+import dev.botty.service.status.RecentErrors;
 import dev.botty.interactions.voice.VoiceNodeStatuses;
 import dev.botty.service.ProcessStart;
 import io.micrometer.core.instrument.Counter;

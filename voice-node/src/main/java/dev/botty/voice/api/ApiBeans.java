@@ -1,9 +1,11 @@
 package dev.botty.voice.api;
 
+import dev.botty.service.status.RecentErrors;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.config.VoiceNodeConfig;
 import dev.botty.voice.gateway.VoiceGateway;
 import dev.botty.voice.music.MusicOverview;
+import dev.botty.voice.music.MusicTrouble;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.time.InstantSource;
@@ -16,6 +18,12 @@ final class ApiBeans {
     RequestCheck requestCheck(VoiceNodeConfig config) {
         // Wall time, always: the replay window is about when the request was really signed.
         return new RequestCheck(config.api().secret(), InstantSource.system());
+    }
+
+    /** The music reports its trouble to the node's one list of recent errors. */
+    @Singleton
+    MusicTrouble musicTrouble(RecentErrors errors) {
+        return errors::record;
     }
 
     @Singleton

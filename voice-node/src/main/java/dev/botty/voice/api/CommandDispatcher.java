@@ -1,6 +1,7 @@
 package dev.botty.voice.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.botty.service.status.RecentErrors;
 import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.command.MusicRequest;
@@ -56,7 +57,7 @@ final class CommandDispatcher {
                 webhook.editOriginal(request.applicationId(), request.token(), InteractionReplies.messageData(done)).thenAccept(status -> {
                     stats.record(request.command(), CommandStats.outcome(done.outcome()), "deferred", elapsed(started));
                     if (status / 100 != 2) {
-                        errors.report("could not edit the answer to /" + request.command() + " in (Discord said " + status + ")");
+                        errors.record("could not edit the answer to /" + request.command() + " in (Discord said " + status + ")");
                     }
                 });
             }
@@ -79,7 +80,7 @@ final class CommandDispatcher {
         }
         return stage.toCompletableFuture().exceptionally(failure -> {
             LOG.error("/{} failed for guild {}", request.command(), request.guildId(), failure);
-            errors.report("/" + request.command() + " failed: " + failure);
+            errors.record("/" + request.command() + " failed: " + failure);
             return Answer.error("⚠️ Something went wrong with /" + request.command() + ". It has been logged; try again in a moment.");
         });
     }

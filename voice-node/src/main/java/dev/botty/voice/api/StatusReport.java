@@ -2,6 +2,7 @@ package dev.botty.voice.api;
 
 import dev.botty.internal.NodeStatus;
 import dev.botty.service.ProcessStart;
+import dev.botty.service.status.RecentErrors;
 import dev.botty.voice.gateway.VoiceGateway;
 import dev.botty.voice.music.MusicOverview;
 import java.time.Duration;

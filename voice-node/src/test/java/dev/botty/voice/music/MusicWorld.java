@@ -169,8 +169,8 @@ public final class MusicWorld implements AutoCloseable {
         }
     }
 
-    public dev.botty.voice.api.RecentErrors errors() {
-        return node.getBean(dev.botty.voice.api.RecentErrors.class);
+    public dev.botty.service.status.RecentErrors errors() {
+        return node.getBean(dev.botty.service.status.RecentErrors.class);
     }
 
     public Jukebox jukebox() {
