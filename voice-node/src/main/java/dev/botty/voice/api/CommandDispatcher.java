@@ -2,9 +2,9 @@ package dev.botty.voice.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.botty.service.status.RecentErrors;
-import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.command.MusicRequest;
+import dev.botty.voice.command.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +46,8 @@ final class CommandDispatcher {
             return suggest(command, request);
         }
         long started = System.nanoTime();
-        CompletableFuture<Answer> answer = command == null
-                ? CompletableFuture.completedFuture(Answer.refused("🎵 This voice node doesn't know /" + request.command() + "."))
+        CompletableFuture<Reply> answer = command == null
+                ? CompletableFuture.completedFuture(Reply.refused("🎵 This voice node doesn't know /" + request.command() + "."))
                 : run(command, request);
         CompletableFuture<ObjectNode> reply = new CompletableFuture<>();
         answer.thenAccept(done -> {
@@ -71,8 +71,8 @@ final class CommandDispatcher {
         return reply;
     }
 
-    private CompletableFuture<Answer> run(MusicCommand command, MusicRequest request) {
-        CompletionStage<Answer> stage;
+    private CompletableFuture<Reply> run(MusicCommand command, MusicRequest request) {
+        CompletionStage<Reply> stage;
         try {
             stage = command.run(request);
         } catch (RuntimeException e) {
@@ -81,7 +81,7 @@ final class CommandDispatcher {
         return stage.toCompletableFuture().exceptionally(failure -> {
             LOG.error("/{} failed for guild {}", request.command(), request.guildId(), failure);
             errors.record("/" + request.command() + " failed: " + failure);
-            return Answer.error("⚠️ Something went wrong with /" + request.command() + ". It has been logged; try again in a moment.");
+            return Reply.error("⚠️ Something went wrong with /" + request.command() + ". It has been logged; try again in a moment.");
         });
     }
 

@@ -3,8 +3,8 @@ package dev.botty.voice.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.Reply;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ final class InteractionReplies {
     private InteractionReplies() {}
 
     /** {@code CHANNEL_MESSAGE_WITH_SOURCE} (4). */
-    static ObjectNode message(Answer answer) {
+    static ObjectNode message(Reply answer) {
         ObjectNode reply = JSON.objectNode().put("type", 4);
         reply.set("data", messageData(answer));
         return reply;
@@ -40,7 +40,7 @@ final class InteractionReplies {
     }
 
     /** The message body: for a type 4 response, and for the edit of a deferred one. */
-    static ObjectNode messageData(Answer answer) {
+    static ObjectNode messageData(Reply answer) {
         ObjectNode data = JSON.objectNode().put("content", answer.content()).put("flags", EPHEMERAL);
         ArrayNode embeds = data.putArray("embeds");
         if (answer.embed() != null) {
@@ -50,7 +50,7 @@ final class InteractionReplies {
         return data;
     }
 
-    private static ObjectNode embed(Answer.Card card) {
+    private static ObjectNode embed(Reply.Card card) {
         ObjectNode embed = JSON.objectNode().put("title", card.title()).put("description", card.description());
         if (card.url() != null) {
             embed.put("url", card.url());

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletionStage;
 public interface MusicCommand {
     String name();
 
-    CompletionStage<Answer> run(MusicRequest request);
+    CompletionStage<Reply> run(MusicRequest request);
 
     /** Autocomplete for the focused option: at most 25 choices. */
     default CompletionStage<List<Choice>> suggest(MusicRequest request) {

@@ -6,7 +6,7 @@ import dev.botty.lavalink.protocol.v4.PlayerState;
 import dev.botty.lavalink.protocol.v4.PlayerUpdate;
 import dev.botty.lavalink.protocol.v4.TrackEndEvent;
 import dev.botty.lavalink.protocol.v4.VoiceState;
-import dev.botty.voice.command.Answer;
+import dev.botty.voice.command.Reply;
 import dev.botty.voice.gateway.VoiceConnectionUpdate;
 import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.queue.LoopMode;
@@ -533,7 +533,7 @@ final class GuildMusic {
         }
     }
 
-    private void editNowPlaying(Answer.Card card) {
+    private void editNowPlaying(Reply.Card card) {
         if (textChannelId == 0) {
             return;
         }

@@ -2,9 +2,9 @@ package dev.botty.voice.music;
 
 import dev.botty.lavalink.NodeUnavailableException;
 import dev.botty.lavalink.protocol.v4.Track;
-import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.command.MusicRequest;
+import dev.botty.voice.command.Reply;
 import dev.botty.voice.gateway.JoinOutcome;
 import dev.botty.voice.gateway.VoiceGateway;
 import dev.botty.voice.queue.LoopMode;
@@ -62,7 +62,7 @@ final class MusicCommands {
                 command("loop", this::loop));
     }
 
-    private static MusicCommand command(String name, Function<MusicRequest, Answer> run) {
+    private static MusicCommand command(String name, Function<MusicRequest, Reply> run) {
         return new MusicCommand() {
             @Override
             public String name() {
@@ -70,7 +70,7 @@ final class MusicCommands {
             }
 
             @Override
-            public CompletionStage<Answer> run(MusicRequest request) {
+            public CompletionStage<Reply> run(MusicRequest request) {
                 return CompletableFuture.completedFuture(run.apply(request));
             }
         };
@@ -82,46 +82,46 @@ final class MusicCommands {
 
     // ---- Joining and playing -------------------------------------------------------------------
 
-    private Answer join(MusicRequest request) {
+    private Reply join(MusicRequest request) {
         OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
         if (caller.isEmpty()) {
-            return Answer.refused("🎧 Join a voice channel first, then ask me again.");
+            return Reply.refused("🎧 Join a voice channel first, then ask me again.");
         }
         GuildMusic music = jukebox.guild(request.guildId());
         if (music.voiceChannelId() == caller.getAsLong()) {
-            return Answer.refused("🎧 I'm already here in <#" + caller.getAsLong() + ">.");
+            return Reply.refused("🎧 I'm already here in <#" + caller.getAsLong() + ">.");
         }
-        Answer busy = busyElsewhere(request, music, caller.getAsLong());
+        Reply busy = busyElsewhere(request, music, caller.getAsLong());
         if (busy != null) {
             return busy;
         }
         return switch (joinCaller(request, music, caller.getAsLong())) {
-            case null -> Answer.ok("🎧 Joining <#" + caller.getAsLong() + ">. `/play` something!");
-            case Answer refusal -> refusal;
+            case null -> Reply.ok("🎧 Joining <#" + caller.getAsLong() + ">. `/play` something!");
+            case Reply refusal -> refusal;
         };
     }
 
     /** Asks Discord to put the bot in the caller's channel; null when under way, else why not. */
-    private Answer joinCaller(MusicRequest request, GuildMusic music, long channel) {
+    private Reply joinCaller(MusicRequest request, GuildMusic music, long channel) {
         JoinOutcome outcome = gateway().join(request.guildId(), channel);
         return switch (outcome) {
             case REQUESTED, ALREADY_THERE -> {
                 music.joining(channel, request.channelId());
                 yield null;
             }
-            case NO_PERMISSION -> Answer.refused("🔒 I'm not allowed to join <#" + channel + ">: I need the View Channel and Connect permissions there.");
-            case CHANNEL_FULL -> Answer.refused("🚪 <#" + channel + "> is full.");
-            case NOT_A_VOICE_CHANNEL -> Answer.refused("🎧 I can't find your voice channel; try again in a moment.");
-            case UNKNOWN_GUILD -> Answer.error("⚠️ This server isn't on my voice connection yet; try again in a minute.");
+            case NO_PERMISSION -> Reply.refused("🔒 I'm not allowed to join <#" + channel + ">: I need the View Channel and Connect permissions there.");
+            case CHANNEL_FULL -> Reply.refused("🚪 <#" + channel + "> is full.");
+            case NOT_A_VOICE_CHANNEL -> Reply.refused("🎧 I can't find your voice channel; try again in a moment.");
+            case UNKNOWN_GUILD -> Reply.error("⚠️ This server isn't on my voice connection yet; try again in a minute.");
         };
     }
 
     /** The bot plays to others in another channel: it will not be pulled away. */
-    private Answer busyElsewhere(MusicRequest request, GuildMusic music, long callerChannel) {
+    private Reply busyElsewhere(MusicRequest request, GuildMusic music, long callerChannel) {
         long botChannel = music.voiceChannelId();
         if (botChannel != 0 && botChannel != callerChannel && music.current() != null
                 && gateway().hasListeners(request.guildId(), botChannel)) {
-            return Answer.refused("🎧 I'm playing in <#" + botChannel + ">: join me there.");
+            return Reply.refused("🎧 I'm playing in <#" + botChannel + ">: join me there.");
         }
         return null;
     }
@@ -133,41 +133,41 @@ final class MusicCommands {
         }
 
         @Override
-        public CompletionStage<Answer> run(MusicRequest request) {
+        public CompletionStage<Reply> run(MusicRequest request) {
             String query = request.option("query").map(String::strip).orElse("");
             if (query.isEmpty()) {
-                return CompletableFuture.completedFuture(Answer.refused("🔍 Tell me what to play: a link, or words to search for."));
+                return CompletableFuture.completedFuture(Reply.refused("🔍 Tell me what to play: a link, or words to search for."));
             }
             OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
             if (caller.isEmpty()) {
-                return CompletableFuture.completedFuture(Answer.refused("🎧 Join a voice channel first, then ask me again."));
+                return CompletableFuture.completedFuture(Reply.refused("🎧 Join a voice channel first, then ask me again."));
             }
             GuildMusic music = jukebox.guild(request.guildId());
-            Answer busy = busyElsewhere(request, music, caller.getAsLong());
+            Reply busy = busyElsewhere(request, music, caller.getAsLong());
             if (busy != null) {
                 return CompletableFuture.completedFuture(busy);
             }
             if (music.room() <= 0) {
-                return CompletableFuture.completedFuture(Answer.refused("📚 The queue is full (" + GuildMusic.MAX_QUEUE + " tracks)."));
+                return CompletableFuture.completedFuture(Reply.refused("📚 The queue is full (" + GuildMusic.MAX_QUEUE + " tracks)."));
             }
             return jukebox.load(request.guildId(), query, request.userId())
                     .thenApply(loaded -> queue(request, music, caller.getAsLong(), loaded))
                     .exceptionally(MusicCommands::lavalinkTrouble);
         }
 
-        private Answer queue(MusicRequest request, GuildMusic music, long callerChannel, TrackLoader.Loaded loaded) {
+        private Reply queue(MusicRequest request, GuildMusic music, long callerChannel, TrackLoader.Loaded loaded) {
             return switch (loaded) {
                 case TrackLoader.Loaded.Failed failed -> {
                     jukebox.services().metrics().loadFailed();
-                    yield Answer.error("⚠️ I couldn't load that: " + failed.message());
+                    yield Reply.error("⚠️ I couldn't load that: " + failed.message());
                 }
                 case TrackLoader.Loaded.NoMatches none -> {
                     jukebox.services().metrics().loadFailed();
-                    yield Answer.refused("🔍 Nothing found for “" + Cards.clip(none.query(), 100) + "”." + note(none.note()));
+                    yield Reply.refused("🔍 Nothing found for “" + Cards.clip(none.query(), 100) + "”." + note(none.note()));
                 }
                 case TrackLoader.Loaded.Tracks tracks -> {
                     if (music.voiceChannelId() != callerChannel) {
-                        Answer refusal = busyElsewhere(request, music, callerChannel);
+                        Reply refusal = busyElsewhere(request, music, callerChannel);
                         if (refusal == null) {
                             refusal = joinCaller(request, music, callerChannel);
                         }
@@ -180,7 +180,7 @@ final class MusicCommands {
             };
         }
 
-        private Answer queued(int position, TrackLoader.Loaded.Tracks loaded, GuildMusic music) {
+        private Reply queued(int position, TrackLoader.Loaded.Tracks loaded, GuildMusic music) {
             QueuedTrack first = loaded.tracks().getFirst();
             String what;
             if (loaded.playlistName() != null) {
@@ -192,7 +192,7 @@ final class MusicCommands {
             } else {
                 what = "➕ Queued " + Cards.link(first) + " · " + length(first) + " · #" + position + " in the queue.";
             }
-            return Answer.ok(what + note(loaded.note()));
+            return Reply.ok(what + note(loaded.note()));
         }
 
         @Override
@@ -229,38 +229,38 @@ final class MusicCommands {
         return note == null ? "" : "\n-# " + note;
     }
 
-    private static Answer lavalinkTrouble(Throwable failure) {
+    private static Reply lavalinkTrouble(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof NodeUnavailableException) {
-            return Answer.error("🔌 The music server is unreachable right now; try again in a minute.");
+            return Reply.error("🔌 The music server is unreachable right now; try again in a minute.");
         }
-        return Answer.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
+        return Reply.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
     }
 
     // ---- Looking -------------------------------------------------------------------------------
 
-    private Answer queue(MusicRequest request) {
+    private Reply queue(MusicRequest request) {
         GuildMusic music = jukebox.guild(request.guildId());
         QueuedTrack current = music.current();
         List<QueuedTrack> queue = music.queue();
         if (current == null && queue.isEmpty()) {
-            return Answer.refused("📭 The queue is empty. `/play` something!");
+            return Reply.refused("📭 The queue is empty. `/play` something!");
         }
         int page = (int) Math.min(Integer.MAX_VALUE, request.integer("page").orElse(1));
         int pages = Math.max(1, (queue.size() + Cards.PAGE_SIZE - 1) / Cards.PAGE_SIZE);
         if (page < 1 || page > pages) {
-            return Answer.refused("📄 There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of queue.");
+            return Reply.refused("📄 There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of queue.");
         }
-        return Answer.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume()));
+        return Reply.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume()));
     }
 
-    private Answer nowPlaying(MusicRequest request) {
+    private Reply nowPlaying(MusicRequest request) {
         GuildMusic music = jukebox.guild(request.guildId());
         QueuedTrack current = music.current();
         if (current == null) {
-            return Answer.refused("🔇 Nothing is playing.");
+            return Reply.refused("🔇 Nothing is playing.");
         }
-        return Answer.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume()));
+        return Reply.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume()));
     }
 
     // ---- Steering (only from the bot's channel) ------------------------------------------------
@@ -270,152 +270,152 @@ final class MusicCommands {
         GuildMusic music = jukebox.guild(request.guildId());
         long botChannel = music.voiceChannelId();
         if (botChannel == 0) {
-            return new Steering(null, Answer.refused("🎧 I'm not in a voice channel. `/play` something first."));
+            return new Steering(null, Reply.refused("🎧 I'm not in a voice channel. `/play` something first."));
         }
         OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
         if (caller.isEmpty() || caller.getAsLong() != botChannel) {
-            return new Steering(null, Answer.refused("🎧 Join me in <#" + botChannel + "> to do that."));
+            return new Steering(null, Reply.refused("🎧 Join me in <#" + botChannel + "> to do that."));
         }
         return new Steering(music, null);
     }
 
-    private record Steering(GuildMusic music, Answer refusal) {}
+    private record Steering(GuildMusic music, Reply refusal) {}
 
     /** Runs {@code action} on the guild's music if the caller may steer it, else answers why not. */
-    private Answer steered(MusicRequest request, java.util.function.Function<GuildMusic, Answer> action) {
+    private Reply steered(MusicRequest request, java.util.function.Function<GuildMusic, Reply> action) {
         Steering steering = steer(request);
         return steering.refusal() != null ? steering.refusal() : action.apply(steering.music());
     }
 
     /** Like {@link #steered}, for commands naming a queue position that must exist. */
-    private Answer atPosition(MusicRequest request, java.util.function.BiFunction<GuildMusic, Integer, Answer> action) {
+    private Reply atPosition(MusicRequest request, java.util.function.BiFunction<GuildMusic, Integer, Reply> action) {
         return steered(request, music -> {
-            Answer bad = badPosition(request, music.queue().size());
+            Reply bad = badPosition(request, music.queue().size());
             return bad != null ? bad : action.apply(music, (int) request.integer("position").getAsLong());
         });
     }
 
-    private Answer skip(MusicRequest request) {
+    private Reply skip(MusicRequest request) {
         return steered(request, music -> {
             return music.skip()
                     .map(skipped -> {
                         QueuedTrack next = music.current();
-                        return Answer.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
+                        return Reply.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
                     })
-                    .orElse(Answer.refused("🔇 Nothing is playing, so there is nothing to skip."));
+                    .orElse(Reply.refused("🔇 Nothing is playing, so there is nothing to skip."));
         });
     }
 
-    private Answer stop(MusicRequest request) {
+    private Reply stop(MusicRequest request) {
         return steered(request, music -> {
             int dropped = music.stop();
-            return Answer.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
+            return Reply.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
                     + ". I'll stay " + Cards.duration(jukebox.services().idleTimeout().toMillis()) + " in case you want more.");
         });
     }
 
-    private Answer leave(MusicRequest request) {
+    private Reply leave(MusicRequest request) {
         GuildMusic music = jukebox.guild(request.guildId());
         long botChannel = music.voiceChannelId();
         if (botChannel == 0) {
-            return Answer.refused("🎧 I'm not in a voice channel.");
+            return Reply.refused("🎧 I'm not in a voice channel.");
         }
         OptionalLong caller = gateway().memberChannel(request.guildId(), request.userId());
         boolean callerThere = caller.isPresent() && caller.getAsLong() == botChannel;
         if (!callerThere && gateway().hasListeners(request.guildId(), botChannel)) {
-            return Answer.refused("🎧 Others are listening in <#" + botChannel + ">; join them to send me away.");
+            return Reply.refused("🎧 Others are listening in <#" + botChannel + ">; join them to send me away.");
         }
         music.leave("<@" + request.userId() + "> asked me to");
-        return Answer.ok("👋 Left <#" + botChannel + ">.");
+        return Reply.ok("👋 Left <#" + botChannel + ">.");
     }
 
-    private Answer jump(MusicRequest request) {
-        return atPosition(request, (music, position) -> Answer.ok("⏩ Jumped to " + Cards.link(music.jump(position)) + "."));
+    private Reply jump(MusicRequest request) {
+        return atPosition(request, (music, position) -> Reply.ok("⏩ Jumped to " + Cards.link(music.jump(position)) + "."));
     }
 
-    private Answer remove(MusicRequest request) {
-        return atPosition(request, (music, position) -> Answer.ok("🗑️ Removed " + Cards.link(music.remove(position)) + " from the queue."));
+    private Reply remove(MusicRequest request) {
+        return atPosition(request, (music, position) -> Reply.ok("🗑️ Removed " + Cards.link(music.remove(position)) + " from the queue."));
     }
 
-    private static Answer badPosition(MusicRequest request, int size) {
+    private static Reply badPosition(MusicRequest request, int size) {
         OptionalLong position = request.integer("position");
         if (size == 0) {
-            return Answer.refused("📭 The queue is empty.");
+            return Reply.refused("📭 The queue is empty.");
         }
         if (position.isEmpty() || position.getAsLong() < 1 || position.getAsLong() > size) {
-            return Answer.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
+            return Reply.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
                     + " in the queue.");
         }
         return null;
     }
 
-    private Answer pause(MusicRequest request, boolean pause) {
+    private Reply pause(MusicRequest request, boolean pause) {
         return steered(request, music -> {
             if (music.current() == null) {
-                return Answer.refused("🔇 Nothing is playing.");
+                return Reply.refused("🔇 Nothing is playing.");
             }
             if (music.isPaused() == pause) {
-                return Answer.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
+                return Reply.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
             }
             music.pause(pause);
-            return Answer.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
+            return Reply.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
         });
     }
 
-    private Answer seek(MusicRequest request) {
+    private Reply seek(MusicRequest request) {
         return steered(request, music -> {
             QueuedTrack current = music.current();
             if (current == null) {
-                return Answer.refused("🔇 Nothing is playing.");
+                return Reply.refused("🔇 Nothing is playing.");
             }
             long to = Cards.parseTime(request.option("time").orElse(""));
             if (to < 0) {
-                return Answer.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`.");
+                return Reply.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`.");
             }
             if (!current.seekable() || current.stream()) {
-                return Answer.refused("⏱️ This track can't be sought in.");
+                return Reply.refused("⏱️ This track can't be sought in.");
             }
             if (to >= current.lengthMs()) {
-                return Answer.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long.");
+                return Reply.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long.");
             }
             music.seek(to);
-            return Answer.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + ".");
+            return Reply.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + ".");
         });
     }
 
-    private Answer volume(MusicRequest request) {
+    private Reply volume(MusicRequest request) {
         return steered(request, music -> {
             OptionalLong level = request.integer("level");
             if (level.isEmpty() || level.getAsLong() < 0 || level.getAsLong() > 200) {
-                return Answer.refused("🔊 Pick a volume from 0 to 200 (100 is normal).");
+                return Reply.refused("🔊 Pick a volume from 0 to 200 (100 is normal).");
             }
             music.volume((int) level.getAsLong());
-            return Answer.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%.");
+            return Reply.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%.");
         });
     }
 
-    private Answer shuffle(MusicRequest request) {
+    private Reply shuffle(MusicRequest request) {
         return steered(request, music -> {
             if (music.queue().size() < 2) {
-                return Answer.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more.");
+                return Reply.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more.");
             }
             int count = music.shuffle();
-            return Answer.ok("🔀 Shuffled " + count + " tracks.");
+            return Reply.ok("🔀 Shuffled " + count + " tracks.");
         });
     }
 
-    private Answer loop(MusicRequest request) {
+    private Reply loop(MusicRequest request) {
         return steered(request, music -> {
             return LoopMode.fromKey(request.option("mode").orElse(""))
                     .map(mode -> {
                         music.loop(mode);
-                        return Answer.ok(switch (mode) {
+                        return Reply.ok(switch (mode) {
                             case OFF -> "➡️ Loop off.";
                             case TRACK -> "🔂 Looping this track.";
                             case QUEUE -> "🔁 Looping the queue.";
                         });
                     })
-                    .orElse(Answer.refused("🔁 Loop `off`, `track` or `queue`."));
+                    .orElse(Reply.refused("🔁 Loop `off`, `track` or `queue`."));
         });
     }
 }

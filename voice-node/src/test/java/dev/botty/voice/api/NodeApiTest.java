@@ -8,9 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botty.internal.RequestSignature;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
-import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.command.MusicRequest;
+import dev.botty.voice.command.Reply;
 import dev.botty.voice.music.MusicWorld;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,14 +48,14 @@ class NodeApiTest {
         }
 
         @Override
-        public CompletionStage<Answer> run(MusicRequest request) {
+        public CompletionStage<Reply> run(MusicRequest request) {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     release.await(20, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return Answer.ok("🐢 there you go, <@" + request.userId() + ">");
+                return Reply.ok("🐢 there you go, <@" + request.userId() + ">");
             });
         }
     }
@@ -68,7 +68,7 @@ class NodeApiTest {
         }
 
         @Override
-        public CompletionStage<Answer> run(MusicRequest request) {
+        public CompletionStage<Reply> run(MusicRequest request) {
             throw new IllegalStateException("a bug in a command");
         }
     }

@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.LavalinkCatalogue;
-import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.Reply;
 import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.util.List;
@@ -27,23 +27,23 @@ import org.junit.jupiter.api.Test;
 /** Every music command against the simulated Discord and Lavalink: what it does, and what it says. */
 class MusicCommandsTest extends MusicWorldTest {
 
-    private Answer play(long user, String query) throws Exception {
+    private Reply play(long user, String query) throws Exception {
         return world.run(user, "play", Map.of("query", query));
     }
 
-    private static void assertOk(Answer answer, String start) {
-        assertEquals(Answer.Outcome.OK, answer.outcome(), answer.toString());
+    private static void assertOk(Reply answer, String start) {
+        assertEquals(Reply.Outcome.OK, answer.outcome(), answer.toString());
         assertTrue(answer.content().startsWith(start), answer.content());
     }
 
-    private static void assertRefused(Answer answer, String text) {
-        assertEquals(Answer.Outcome.REFUSED, answer.outcome(), answer.toString());
+    private static void assertRefused(Reply answer, String text) {
+        assertEquals(Reply.Outcome.REFUSED, answer.outcome(), answer.toString());
         assertEquals(text, answer.content());
     }
 
     @Test
     void playJoinsTheCallersChannelAndPlaysWithItsVoiceConnection() throws Exception {
-        Answer answer = play(ALICE, "loopback rock");
+        Reply answer = play(ALICE, "loopback rock");
         assertOk(answer, "▶️ Playing [Loopback Rock](https://www.youtube.com/watch?v=bottyRock02) by The Localhosts · 4:00.");
 
         world.gateway.awaitReceived(FakeGateway.VOICE_STATE_UPDATE, d -> d.path("channel_id").asText().equals(Long.toString(LOUNGE)), TIMEOUT);
@@ -66,11 +66,11 @@ class MusicCommandsTest extends MusicWorldTest {
     void theQueueGrowsPagesAndShowsWhatPlays() throws Exception {
         play(ALICE, "loopback rock");
         assertOk(play(BOB, "https://www.youtube.com/watch?v=" + LavalinkCatalogue.LOFI), "➕ Queued [Lofi beats to test bots to]");
-        Answer playlist = play(ALICE, LavalinkCatalogue.PLAYLIST_URL);
+        Reply playlist = play(ALICE, LavalinkCatalogue.PLAYLIST_URL);
         assertOk(playlist, "📜 Queued 3 tracks from **botty simulator mix**.");
 
-        Answer queue = world.run(CAROL, "queue");
-        assertEquals(Answer.Outcome.OK, queue.outcome());
+        Reply queue = world.run(CAROL, "queue");
+        assertEquals(Reply.Outcome.OK, queue.outcome());
         String text = queue.embed().description();
         assertTrue(text.startsWith("▶️ [Loopback Rock]"), text);
         assertTrue(text.contains("`1.` [Lofi beats to test bots to]"), text);
@@ -81,7 +81,7 @@ class MusicCommandsTest extends MusicWorldTest {
         world.awaitPlaying("Loopback Rock");
         world.lavalink.advance(Duration.ofSeconds(61)); // the node's clock stays: the position is Lavalink's last report
         eventually(() -> world.music().position() >= 60_000, "Lavalink's player updates arrived");
-        Answer now = world.run(CAROL, "nowplaying");
+        Reply now = world.run(CAROL, "nowplaying");
         assertEquals("🎶 Loopback Rock", now.embed().title());
         assertTrue(now.embed().description().contains("1:00 / 4:00"), now.embed().description());
     }
@@ -110,7 +110,7 @@ class MusicCommandsTest extends MusicWorldTest {
 
         assertOk(world.run(ALICE, "skip"), "⏭️ Skipped [Rick Astley");
         assertOk(world.run(ALICE, "skip"), "⏭️ Skipped");
-        Answer last = world.run(ALICE, "skip");
+        Reply last = world.run(ALICE, "skip");
         assertTrue(last.content().endsWith("The queue is empty now."), last.content());
         eventually(() -> world.playingTitle() == null, "Lavalink stopped");
         assertRefused(world.run(ALICE, "skip"), "🔇 Nothing is playing, so there is nothing to skip.");
@@ -184,8 +184,8 @@ class MusicCommandsTest extends MusicWorldTest {
         assertRefused(world.run(ALICE, "nowplaying"), "🔇 Nothing is playing.");
         assertRefused(world.run(ALICE, "queue"), "📭 The queue is empty. `/play` something!");
 
-        Answer blocked = play(ALICE, LavalinkCatalogue.UNAVAILABLE_URL);
-        assertEquals(Answer.Outcome.ERROR, blocked.outcome());
+        Reply blocked = play(ALICE, LavalinkCatalogue.UNAVAILABLE_URL);
+        assertEquals(Reply.Outcome.ERROR, blocked.outcome());
         assertEquals("⚠️ I couldn't load that: This video is not available in your country.", blocked.content());
         assertRefused(play(ALICE, "zzzz nothing like this"),
                 "🔍 Nothing found for “zzzz nothing like this”.\n-# YouTube found nothing, so this comes from SoundCloud.");
@@ -202,7 +202,7 @@ class MusicCommandsTest extends MusicWorldTest {
     @Test
     void whenYouTubeFailsPlaySaysWhereTheTrackCameFrom() throws Exception {
         world.lavalink.failYouTubeLoads("Sign in to confirm you're not a bot");
-        Answer answer = play(ALICE, "loopback rock");
+        Reply answer = play(ALICE, "loopback rock");
         assertOk(answer, "▶️ Playing [Rock the Loopback]");
         assertTrue(answer.content().endsWith("\n-# YouTube failed (Sign in to confirm you're not a bot), so this comes from SoundCloud."),
                 answer.content());

@@ -6,12 +6,12 @@ import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.FakeLavalink;
 import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.SimulatedGuild;
-import dev.botty.voice.command.Answer;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.config.VoiceNodeConfig;
+import dev.botty.voice.command.Reply;
 import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
 import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
+import dev.botty.voice.config.VoiceNodeConfig;
 import dev.botty.voice.gateway.VoiceGateway;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.inject.qualifiers.Qualifiers;
@@ -182,12 +182,12 @@ public final class MusicWorld implements AutoCloseable {
     }
 
     /** Runs a command as {@code user} typed it in #general. */
-    Answer run(long user, String command, Map<String, String> options) throws Exception {
+    Reply run(long user, String command, Map<String, String> options) throws Exception {
         MusicCommand handler = node.getBean(MusicCommand.class, Qualifiers.byName(command));
         return handler.run(request(user, command, options, null)).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    Answer run(long user, String command) throws Exception {
+    Reply run(long user, String command) throws Exception {
         return run(user, command, Map.of());
     }
 

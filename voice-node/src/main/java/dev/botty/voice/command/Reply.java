@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * @param embed   an embed, or null
  * @param outcome how it went, for counters
  */
-public record Answer(String content, @Nullable Card embed, Outcome outcome) {
+public record Reply(String content, @Nullable Card embed, Outcome outcome) {
     public enum Outcome {
         /** Did what was asked. */
         OK,
@@ -20,20 +20,20 @@ public record Answer(String content, @Nullable Card embed, Outcome outcome) {
         ERROR
     }
 
-    public static Answer ok(String content) {
-        return new Answer(content, null, Outcome.OK);
+    public static Reply ok(String content) {
+        return new Reply(content, null, Outcome.OK);
     }
 
-    public static Answer ok(Card embed) {
-        return new Answer("", embed, Outcome.OK);
+    public static Reply ok(Card embed) {
+        return new Reply("", embed, Outcome.OK);
     }
 
-    public static Answer refused(String content) {
-        return new Answer(content, null, Outcome.REFUSED);
+    public static Reply refused(String content) {
+        return new Reply(content, null, Outcome.REFUSED);
     }
 
-    public static Answer error(String content) {
-        return new Answer(content, null, Outcome.ERROR);
+    public static Reply error(String content) {
+        return new Reply(content, null, Outcome.ERROR);
     }
 
     /**
