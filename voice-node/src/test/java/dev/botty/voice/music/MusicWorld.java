@@ -14,7 +14,6 @@ import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
 import dev.botty.voice.config.VoiceNodeConfig;
 import dev.botty.voice.gateway.VoiceGateway;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.inject.qualifiers.Qualifiers;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -183,8 +182,18 @@ public final class MusicWorld implements AutoCloseable {
 
     /** Runs a command as {@code user} typed it in #general. */
     Reply run(long user, String command, Map<String, String> options) throws Exception {
-        MusicCommand handler = node.getBean(MusicCommand.class, Qualifiers.byName(command));
-        return handler.run(request(user, command, options, null)).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        return command(command).run(request(user, command, options, null)).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Every music command bean, as the internal API gets them. */
+    java.util.Collection<MusicCommand> commands() {
+        return node.getBeansOfType(MusicCommand.class);
+    }
+
+    /** The command bean of that name, found as the internal API finds it. */
+    private MusicCommand command(String name) {
+        return node.getBeansOfType(MusicCommand.class).stream().filter(command -> command.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no music command /" + name));
     }
 
     Reply run(long user, String command) throws Exception {
@@ -192,8 +201,7 @@ public final class MusicWorld implements AutoCloseable {
     }
 
     List<MusicCommand.Choice> suggest(long user, String command, String option, String typed) throws Exception {
-        MusicCommand handler = node.getBean(MusicCommand.class, Qualifiers.byName(command));
-        return handler.suggest(request(user, command, Map.of(option, typed), option)).toCompletableFuture()
+        return command(command).suggest(request(user, command, Map.of(option, typed), option)).toCompletableFuture()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 

@@ -1,0 +1,61 @@
+package dev.botty.voice.music;
+
+import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.MusicRequest;
+import dev.botty.voice.command.Reply;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * A music command on one guild's music, with what it needs before it runs declared rather than
+ * checked in its body ({@link #requires()}). The rules every command shares: music needs the
+ * caller in a voice channel; once the bot sits in one, only people in that channel steer it
+ * (anyone may look at the queue); a guild has one bot channel at a time. Each command is one
+ * class, a bean found by its {@link #name()}.
+ */
+abstract class GuildCommand implements MusicCommand {
+    /** What a command needs, checked in this order, each refused with its own plain answer. */
+    enum Requirement {
+        /** The bot is in a voice channel and the caller is in it with the bot. */
+        STEERING,
+        /** A track is playing or paused. */
+        SOMETHING_PLAYING
+    }
+
+    final Jukebox jukebox;
+    final Voice voice;
+
+    GuildCommand(Jukebox jukebox) {
+        this.jukebox = jukebox;
+        this.voice = new Voice(jukebox);
+    }
+
+    /** What must hold before {@link #run(MusicRequest, GuildMusic)}; nothing by default. */
+    Set<Requirement> requires() {
+        return Set.of();
+    }
+
+    /** The command itself, on the guild's music, once {@link #requires()} holds. */
+    abstract CompletionStage<Reply> run(MusicRequest request, GuildMusic music);
+
+    @Override
+    public final CompletionStage<Reply> run(MusicRequest request) {
+        GuildMusic music = jukebox.guild(request.guildId());
+        Set<Requirement> requires = requires();
+        if (requires.contains(Requirement.STEERING)) {
+            Reply refusal = voice.steeringRefusal(request, music);
+            if (refusal != null) {
+                return done(refusal);
+            }
+        }
+        if (requires.contains(Requirement.SOMETHING_PLAYING) && music.current() == null) {
+            return done(Reply.refused("🔇 Nothing is playing."));
+        }
+        return run(request, music);
+    }
+
+    static CompletionStage<Reply> done(Reply reply) {
+        return CompletableFuture.completedFuture(reply);
+    }
+}

@@ -1,0 +1,44 @@
+package dev.botty.voice.music;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.botty.voice.command.MusicCommand;
+import dev.botty.voice.command.Reply;
+import dev.botty.voice.music.GuildCommand.Requirement;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** One class per music command, each declaring what it needs; the declarations are what is enforced. */
+class CommandRequirementsTest extends MusicWorldTest {
+    private static final Set<String> STEERING = Set.of("skip", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "shuffle", "loop");
+    private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek");
+
+    @Test
+    void everyCommandIsOneBeanOfItsOwnNameWithItsRequirements() {
+        Map<String, Set<Requirement>> declared = new TreeMap<>();
+        for (MusicCommand command : world.commands()) {
+            Set<Requirement> requires = ((GuildCommand) command).requires();
+            assertEquals(null, declared.put(command.name(), requires), "two beans named /" + command.name());
+        }
+        assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "stop", "leave", "jump", "remove", "pause", "resume",
+                "seek", "volume", "shuffle", "loop"), declared.keySet());
+        assertEquals(STEERING, names(declared, Requirement.STEERING));
+        assertEquals(PLAYING, names(declared, Requirement.SOMETHING_PLAYING));
+    }
+
+    @Test
+    void aSteeringCommandIsRefusedWhileTheBotIsNotInVoice() throws Exception {
+        for (String name : STEERING) {
+            Reply reply = world.run(MusicWorld.ALICE, name, Map.of("position", "1", "level", "50", "time", "0:10", "mode", "track"));
+            assertEquals(Reply.Outcome.REFUSED, reply.outcome(), name);
+            assertEquals("🎧 I'm not in a voice channel. `/play` something first.", reply.content(), "/" + name);
+        }
+    }
+
+    private static Set<String> names(Map<String, Set<Requirement>> declared, Requirement requirement) {
+        return declared.entrySet().stream().filter(e -> e.getValue().contains(requirement)).map(Map.Entry::getKey).collect(Collectors.toSet());
+    }
+}
