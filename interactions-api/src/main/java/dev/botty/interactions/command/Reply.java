@@ -7,7 +7,7 @@ import java.util.List;
  * What a command answers. Whether the user was refused is part of the value, not an exception:
  * refusals are expected, and the dispatcher counts them apart from successes.
  */
-public record Reply(String content, List<Embed> embeds, Outcome outcome, boolean handedOver) {
+public record Reply(String content, List<Embed> embeds, Outcome outcome) {
     public enum Outcome {
         OK,
         REFUSED,
@@ -16,18 +16,6 @@ public record Reply(String content, List<Embed> embeds, Outcome outcome, boolean
 
     public Reply {
         embeds = List.copyOf(embeds);
-    }
-
-    public Reply(String content, List<Embed> embeds, Outcome outcome) {
-        this(content, embeds, outcome, false);
-    }
-
-    /**
-     * Another service (the voice node) took the interaction over and finishes it itself through
-     * Discord's webhook: botty only acknowledges it with a deferral, and never edits it.
-     */
-    public static Reply handedOverElsewhere() {
-        return new Reply(null, List.of(), Outcome.OK, true);
     }
 
     public static Reply text(String content) {

@@ -59,7 +59,7 @@ public final class DiscordRest {
     /** {@code PATCH /webhooks/{application}/{token}/messages/@original}; needs no bot token. */
     public CompletableFuture<Void> editOriginal(String interactionToken, InteractionResponse.MessageData message) {
         URI uri = URI.create(apiUrl + "/webhooks/" + applicationId + "/" + interactionToken + "/messages/@original");
-        return send("PATCH", uri, encode(message), false).thenApply(body -> null);
+        return send("PATCH", uri, encode(message), false, true).thenApply(body -> null);
     }
 
     /** The registered commands of a scope: global when {@code guildId} is empty. */
@@ -78,6 +78,16 @@ public final class DiscordRest {
     }
 
     private CompletableFuture<byte[]> send(String method, URI uri, byte[] body, boolean asBot) {
+        return send(method, uri, body, asBot, false);
+    }
+
+    /**
+     * {@code original}: the call edits an interaction's original message, which may not exist yet
+     * when the edit overtakes the deferral on its way to Discord: a 404 is then retried after
+     * 250, 500, 1,000 ms — unless it is {@code 10015} (Unknown Webhook), an expired token, where
+     * waiting cannot help.
+     */
+    private CompletableFuture<byte[]> send(String method, URI uri, byte[] body, boolean asBot, boolean original) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofSeconds(10))
                 .header("User-Agent", USER_AGENT)
@@ -89,10 +99,10 @@ public final class DiscordRest {
             request.header("Authorization", "Bot " + botToken.orElseThrow(
                     () -> new IllegalStateException("DISCORD_BOT_TOKEN is needed for this call")));
         }
-        return attempt(request.build(), 1);
+        return attempt(request.build(), 1, original);
     }
 
-    private CompletableFuture<byte[]> attempt(HttpRequest request, int attempt) {
+    private CompletableFuture<byte[]> attempt(HttpRequest request, int attempt, boolean original) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
             int status = response.statusCode();
             if (status / 100 == 2) {
@@ -102,9 +112,12 @@ public final class DiscordRest {
                 Duration wait = retryAfter(response);
                 LOG.info("Discord rate limit on {} {}; retrying in {} ms (attempt {} of {})",
                         request.method(), route(request.uri()), wait.toMillis(), attempt + 1, MAX_ATTEMPTS);
-                return CompletableFuture.supplyAsync(() -> null,
-                                CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS))
-                        .thenCompose(ignored -> attempt(request, attempt + 1));
+                return later(wait).thenCompose(ignored -> attempt(request, attempt + 1, original));
+            }
+            if (status == 404 && original && attempt < MAX_ATTEMPTS && !unknownWebhook(response.body())) {
+                Duration wait = Duration.ofMillis(250L << (attempt - 1));
+                LOG.info("no original message to edit yet; retrying in {} ms (attempt {} of {})", wait.toMillis(), attempt + 1, MAX_ATTEMPTS);
+                return later(wait).thenCompose(ignored -> attempt(request, attempt + 1, original));
             }
             String message = errorMessage(response.body());
             if (status == 429) {
@@ -112,6 +125,20 @@ public final class DiscordRest {
             }
             return CompletableFuture.failedFuture(new DiscordException(status, message));
         });
+    }
+
+    private static CompletableFuture<Void> later(Duration wait) {
+        return CompletableFuture.runAsync(() -> { }, CompletableFuture.delayedExecutor(wait.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** Discord's JSON error code 10015, Unknown Webhook: the interaction token has expired. */
+    private boolean unknownWebhook(byte[] body) {
+        try {
+            Map<String, Object> error = json.readValue(body, Argument.mapOf(String.class, Object.class));
+            return error != null && error.get("code") instanceof Number code && code.intValue() == 10015;
+        } catch (IOException | RuntimeException notJson) {
+            return false;
+        }
     }
 
     /** Discord's wait: the body's {@code retry_after} (fractional seconds), else the header, else 1 s. */

@@ -99,19 +99,11 @@ public final class InteractionDispatcher {
     }
 
     private InteractionResponse inline(String name, Reply reply, long started) {
-        if (reply.handedOver()) {
-            log(name, reply.outcome(), "handed-over", started);
-            return InteractionResponse.deferredEphemeral();
-        }
         log(name, reply.outcome(), "inline", started);
         return InteractionResponse.ephemeralMessage(reply.content(), reply.embeds().isEmpty() ? null : reply.embeds());
     }
 
     private CompletableFuture<Void> editOriginal(Interaction interaction, String name, Reply reply, long started) {
-        if (reply.handedOver()) {
-            log(name, reply.outcome(), "handed-over", started);
-            return CompletableFuture.completedFuture(null);
-        }
         if (interaction.token() == null) {
             LOG.warn("command={} deferred but the interaction had no token; cannot finish it", name);
             return CompletableFuture.completedFuture(null);

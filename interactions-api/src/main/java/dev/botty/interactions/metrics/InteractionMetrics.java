@@ -55,7 +55,7 @@ public final class InteractionMetrics {
     }
 
     /**
-     * A command finished: {@code answer} is inline, deferred, handed-over or unknown; the latency
+     * A command finished: {@code answer} is inline, deferred or unknown; the latency
      * runs from receipt to the answer (inline) or to the edit of the original message (deferred).
      */
     public void command(String name, Reply.Outcome outcome, String answer, Duration latency) {

@@ -33,11 +33,8 @@ import org.slf4j.LoggerFactory;
 public final class VoiceNodeClient {
     /** What a voice node answered. */
     public sealed interface NodeAnswer {
-        /** A message to show (the node answered inline). */
+        /** A message to show: the node's reply, whenever it came (the caller decides inline or deferred). */
         record Message(String content, List<Embed> embeds) implements NodeAnswer {}
-
-        /** The node deferred and finishes the interaction itself through Discord's webhook. */
-        record Deferred() implements NodeAnswer {}
 
         /** Autocomplete suggestions. */
         record Choices(List<Choice> choices) implements NodeAnswer {}
@@ -99,7 +96,6 @@ public final class VoiceNodeClient {
     private static String outcome(NodeAnswer answer) {
         return switch (answer) {
             case NodeAnswer.Message message -> "ok";
-            case NodeAnswer.Deferred deferred -> "deferred";
             case NodeAnswer.Choices choices -> "choices";
             case NodeAnswer.Unavailable unavailable -> "unavailable";
             case null -> "unavailable";
@@ -123,7 +119,6 @@ public final class VoiceNodeClient {
             case InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE -> new NodeAnswer.Message(
                     data == null ? null : data.content(),
                     data == null || data.embeds() == null ? List.of() : data.embeds().stream().filter(Objects::nonNull).toList());
-            case InteractionResponse.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE -> new NodeAnswer.Deferred();
             case InteractionResponse.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT -> new NodeAnswer.Choices(
                     data == null || data.choices() == null ? List.of() : data.choices());
             default -> new NodeAnswer.Unavailable("The music player answered something I couldn't read.");

@@ -73,14 +73,51 @@ class MusicForwardingTest {
     }
 
     @Test
-    void leavesTheEditToANodeThatDeferred() throws Exception {
+    void aNodeThatDefersIsNotUnderstoodTheDeadlineIsOurs() throws Exception {
+        // The interactions-api alone decides inline or deferred; a node only answers (docs/internal-api.md).
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
             node.answering(200, "{\"type\":5,\"data\":{\"flags\":64}}");
             JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
-            assertEquals(5, answer.path("type").asInt());
-            assertEquals(64, answer.path("data").path("flags").asInt());
-            Thread.sleep(300);
-            assertTrue(app.discord().calls().isEmpty(), "the node edits; botty must not: " + app.discord().calls());
+            assertEquals(4, answer.path("type").asInt());
+            assertEquals("🎵 The music player answered something I couldn't read.", answer.path("data").path("content").asText());
+        }
+    }
+
+    @Test
+    void editsASlowNodesAnswerInThroughARateLimit() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
+            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(800));
+            app.discord().rateLimitNext("PATCH", 1, Duration.ofMillis(300));
+            assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
+            FakeDiscord.Call edit = app.discord().awaitCall(c -> c.method().equals("PATCH") && !c.isRateLimited(), Duration.ofSeconds(5));
+            assertEquals("Now playing", edit.json().path("content").asText());
+            assertEquals(2, app.discord().calls().stream().filter(c -> c.method().equals("PATCH")).count(), "one 429, one retry");
+        }
+    }
+
+    @Test
+    void anEditThatOvertakesTheDeferralIsRetried() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
+            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(500));
+            app.discord().withholdOriginalNext(2);
+            assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
+            app.discord().awaitCall(c -> c.method().equals("PATCH")
+                    && app.discord().calls().stream().filter(o -> o.method().equals("PATCH")).count() >= 3, Duration.ofSeconds(10));
+            assertEquals(3, app.discord().calls().stream().filter(c -> c.method().equals("PATCH")).count(), "two 404s, then the edit");
+        }
+    }
+
+    @Test
+    void anExpiredTokenIsNotRetried() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
+            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(500));
+            String json = play(GUILD_ON_SHARD_0).toJson();
+            String token = TestApp.json(json).path("token").asText();
+            app.discord().expireInteractionToken(token);
+            assertEquals(5, TestApp.json(app.postRaw(json).body()).path("type").asInt());
+            app.discord().awaitCall(c -> c.path().contains(token), Duration.ofSeconds(5));
+            Thread.sleep(1_500);
+            assertEquals(1, app.discord().calls().stream().filter(c -> c.path().contains(token)).count());
         }
     }
 

@@ -28,7 +28,7 @@ final class ApiBeans {
 
     @Singleton
     CommandDispatcher dispatcher(VoiceNodeConfig config, List<MusicCommand> commands, CommandStats stats, RecentErrors errors) {
-        return new CommandDispatcher(commands, config.api().inlineBudget(), new WebhookEditor(config.gateway().apiUrl()), stats, errors);
+        return new CommandDispatcher(commands, stats, errors);
     }
 
     @Singleton

@@ -17,35 +17,35 @@ import org.jspecify.annotations.Nullable;
 /**
  * Counts every forwarded command in one place, the dispatcher: by name and outcome for the status
  * page, and as Prometheus metrics ({@code botty_voice_commands_total{command,outcome}},
- * {@code botty_voice_command_latency_seconds{answer}}) when metrics are on. Names are the node's
+ * {@code botty_voice_command_latency_seconds}) when metrics are on. Names are the node's
  * own command names, a bounded set.
  */
 @Singleton
 public final class CommandStats {
     private final @Nullable MeterRegistry registry;
     private final Map<String, Map<String, AtomicLong>> counts = new ConcurrentHashMap<>();
-    /** Meters looked up once each: command names, outcomes and answers are fixed sets. */
+    /** Meters looked up once each: command names and outcomes are fixed sets. */
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();
-    private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
+    private final @Nullable Timer latency;
 
     public CommandStats(BeanProvider<MeterRegistry> registry) {
         this.registry = registry.find(null).orElse(null);
+        this.latency = this.registry == null ? null : Timer.builder("botty_voice_command_latency")
+                .description("Time to answer a music command, from its arrival to its reply")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(this.registry);
     }
 
-    /** A command answered: {@code outcome} ok, refused, error or deferred; {@code answer} inline or deferred. */
-    void record(String command, String outcome, String answer, Duration latency) {
+    /** A command answered: {@code outcome} ok, refused or error. */
+    void record(String command, String outcome, Duration latency) {
         counts.computeIfAbsent(command, name -> new ConcurrentHashMap<>()).computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
         if (registry != null) {
             counters.computeIfAbsent(command + ' ' + outcome, key -> Counter.builder("botty_voice_commands")
                     .description("Music commands by name and outcome")
                     .tag("command", command).tag("outcome", outcome).register(registry)).increment();
-            latencies.computeIfAbsent(answer, key -> Timer.builder("botty_voice_command_latency")
-                    .description("Time to answer a music command")
-                    .tag("answer", answer)
-                    .publishPercentileHistogram()
-                    .minimumExpectedValue(Duration.ofMillis(1))
-                    .maximumExpectedValue(Duration.ofSeconds(30))
-                    .register(registry)).record(latency);
+            this.latency.record(latency);
         }
     }
 

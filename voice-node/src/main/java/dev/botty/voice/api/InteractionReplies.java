@@ -24,13 +24,6 @@ final class InteractionReplies {
         return reply;
     }
 
-    /** {@code DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE} (5), ephemeral. */
-    static ObjectNode deferred() {
-        ObjectNode reply = JSON.objectNode().put("type", 5);
-        reply.putObject("data").put("flags", EPHEMERAL);
-        return reply;
-    }
-
     /** {@code APPLICATION_COMMAND_AUTOCOMPLETE_RESULT} (8), at most 25 choices. */
     static ObjectNode choices(List<MusicCommand.Choice> choices) {
         ObjectNode reply = JSON.objectNode().put("type", 8);
@@ -39,7 +32,7 @@ final class InteractionReplies {
         return reply;
     }
 
-    /** The message body: for a type 4 response, and for the edit of a deferred one. */
+    /** The message body of a type 4 response. */
     static ObjectNode messageData(Reply answer) {
         ObjectNode data = JSON.objectNode().put("content", answer.content()).put("flags", EPHEMERAL);
         ArrayNode embeds = data.putArray("embeds");

@@ -15,7 +15,6 @@ public enum Setting implements SettingDefinition {
     DATA_DIR("data", false, "Directory of the voice node's state, kept across restarts: `botty.db` (SQLite: queues, what plays and where, per-guild loop and volume). Relative paths start from the working directory. Created if missing; must be writable. Give each voice node its own."),
     MICRONAUT_SERVER_PORT("8081", false, "HTTP port of the internal API (a standard Micronaut setting)."),
     VOICE_NODE_SECRET(null, true, "Shared secret (at least 32 characters) the interactions-api signs its requests with (HMAC-SHA256); the same value as there. Required. Secret."),
-    INLINE_BUDGET_MS("1000", false, "How long a command may take before the node answers with a deferral and edits the answer in when it is ready (it must stay under the interactions-api's own budget)."),
     ENDPOINTS_ALL_PORT("8091", false, "Management port: `/healthz` (liveness), `/health` (readiness: gateway connected and a Lavalink node up), `/metrics` (Prometheus), `/api/status` (JSON). Internal only."),
     LAVALINK_URLS("http://127.0.0.1:2333", false, "Comma-separated base URLs of the Lavalink servers (4.2 or newer). With several, each guild goes to the least loaded and moves when its server dies."),
     LAVALINK_PASSWORD(null, true, "The Lavalink servers' password (`lavalink.server.password`). Required. Secret."),

@@ -80,12 +80,12 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
      * The internal API: the secret requests are signed with, and how long a command may take
      * before the answer is deferred. {@code secret} is never part of {@link #toString()}.
      */
-    public record ApiConfig(String secret, Duration inlineBudget) {
+    public record ApiConfig(String secret) {
         public static final int MIN_SECRET_LENGTH = 32;
 
         @Override
         public String toString() {
-            return "ApiConfig[inlineBudget=" + inlineBudget + ", secret=(set)]";
+            return "ApiConfig[secret=(set)]";
         }
     }
 
@@ -118,7 +118,7 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
         if (secret.length() < ApiConfig.MIN_SECRET_LENGTH) {
             throw new ConfigException("VOICE_NODE_SECRET must be at least " + ApiConfig.MIN_SECRET_LENGTH + " characters");
         }
-        return new ApiConfig(secret, Duration.ofMillis(number(env, Setting.INLINE_BUDGET_MS, 100, 2_500)));
+        return new ApiConfig(secret);
     }
 
     private static MusicConfig music(Environment env) {

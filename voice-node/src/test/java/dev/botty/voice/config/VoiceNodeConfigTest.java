@@ -113,7 +113,6 @@ class VoiceNodeConfigTest {
         Map<String, String> env = valid();
         env.remove("VOICE_NODE_SECRET");
         assertEquals("VOICE_NODE_SECRET is required (the same value as the interactions-api's, at least 32 characters)", failure(env));
-        assertEquals(java.time.Duration.ofSeconds(1), load(valid()).api().inlineBudget());
     }
 
     @Test
@@ -153,7 +152,6 @@ class VoiceNodeConfigTest {
         "IDLE_TIMEOUT_SECONDS | 5 | IDLE_TIMEOUT_SECONDS must be between 10 and 604800",
         "ALONE_TIMEOUT_SECONDS | soon | ALONE_TIMEOUT_SECONDS must be a whole number",
         "VOICE_NODE_SECRET | too short | VOICE_NODE_SECRET must be at least 32 characters",
-        "INLINE_BUDGET_MS | 5000 | INLINE_BUDGET_MS must be between 100 and 2500",
     })
     void stopsNamingAMalformedValue(String name, String value, String expected) {
         Map<String, String> env = valid();

@@ -24,7 +24,7 @@ class GatewayBeansTest {
         try (SimulatedDiscord discord = SimulatedDiscord.start();
                 FakeLavalink lavalink = FakeLavalink.start();
                 ApplicationContext context = ApplicationContext.builder()
-                        .singletons(new VoiceNodeConfig(discord.config(TOKEN), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30)), new VoiceNodeConfig.StoreConfig(data), new VoiceNodeConfig.ApiConfig("a shared secret of more than thirty-two characters", Duration.ofSeconds(1))))
+                        .singletons(new VoiceNodeConfig(discord.config(TOKEN), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30)), new VoiceNodeConfig.StoreConfig(data), new VoiceNodeConfig.ApiConfig("a shared secret of more than thirty-two characters")))
                         .start()) {
             VoiceGateway voice = context.getBean(VoiceGateway.class);
             assertTrue(voice.awaitReady(TIMEOUT));
@@ -41,7 +41,7 @@ class GatewayBeansTest {
     void aRefusedTokenStopsTheStart(@TempDir Path data) throws Exception {
         try (SimulatedDiscord discord = SimulatedDiscord.start(); FakeLavalink lavalink = FakeLavalink.start()) {
             RuntimeException failure = assertThrows(RuntimeException.class, () -> ApplicationContext.builder()
-                    .singletons(new VoiceNodeConfig(discord.config("MTEwMDAwMDAwMDAwMDAwMDAwMQ.not-the.token"), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30)), new VoiceNodeConfig.StoreConfig(data), new VoiceNodeConfig.ApiConfig("a shared secret of more than thirty-two characters", Duration.ofSeconds(1))))
+                    .singletons(new VoiceNodeConfig(discord.config("MTEwMDAwMDAwMDAwMDAwMDAwMQ.not-the.token"), SimulatedDiscord.music(lavalink, Duration.ofMinutes(10), Duration.ofSeconds(30)), new VoiceNodeConfig.StoreConfig(data), new VoiceNodeConfig.ApiConfig("a shared secret of more than thirty-two characters")))
                     .start());
             Throwable cause = failure;
             while (cause != null && !(cause instanceof GatewayLoginException)) {

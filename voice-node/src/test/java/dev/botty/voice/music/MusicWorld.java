@@ -39,7 +39,6 @@ public final class MusicWorld implements AutoCloseable {
     public static final Duration IDLE = Duration.ofMinutes(10);
     public static final Duration ALONE = Duration.ofSeconds(30);
     public static final String SECRET = "a shared secret of more than thirty-two characters";
-    public static final Duration INLINE_BUDGET = Duration.ofMillis(1000);
 
     public static final long GUILD = 41771983423143937L;
     public static final long GENERAL = 41771983423143938L;
@@ -121,7 +120,7 @@ public final class MusicWorld implements AutoCloseable {
                 new GatewayConfig(TOKEN, URI.create(discord.apiUrl()), Optional.of(gateway.uri()), 0, 1),
                 new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE),
                 new VoiceNodeConfig.StoreConfig(dataDir),
-                new VoiceNodeConfig.ApiConfig(SECRET, INLINE_BUDGET));
+                new VoiceNodeConfig.ApiConfig(SECRET));
     }
 
     /** Beans the next {@link #startNode()} adds (test commands, say). */

@@ -140,7 +140,6 @@ public final class MusicCommands {
             }
             return nodes.forward(invocation.guildId().get(), invocation.rawJson()).thenApply(answer -> switch (answer) {
                 case NodeAnswer.Message message -> new Reply(message.content(), message.embeds(), Reply.Outcome.OK);
-                case NodeAnswer.Deferred deferred -> Reply.handedOverElsewhere();
                 case NodeAnswer.Unavailable unavailable -> Reply.failure("🎵 " + unavailable.reason());
                 case NodeAnswer.Choices choices -> Reply.failure("🎵 The music player answered something I couldn't read.");
             });
