@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param voiceConnections guilds in which the bot sits in a voice channel
  * @param guilds           every guild with a player (in voice, or with something queued)
  * @param lavalink         each configured Lavalink node
- * @param commands         command name → outcome ({@code ok}, {@code refused}, {@code error}, {@code deferred}) → count
+ * @param commands         command name → outcome ({@code ok}, {@code refused}, {@code error}) → count
  * @param lastErrors       the most recent errors, newest first (a handful at most)
  */
 @Serdeable

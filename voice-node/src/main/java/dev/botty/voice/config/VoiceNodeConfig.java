@@ -77,8 +77,8 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
     }
 
     /**
-     * The internal API: the secret requests are signed with, and how long a command may take
-     * before the answer is deferred. {@code secret} is never part of {@link #toString()}.
+     * The internal API: the secret requests are signed with. {@code secret} is never part of
+     * {@link #toString()}.
      */
     public record ApiConfig(String secret) {
         public static final int MIN_SECRET_LENGTH = 32;
