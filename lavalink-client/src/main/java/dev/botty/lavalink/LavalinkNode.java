@@ -171,7 +171,7 @@ public final class LavalinkNode implements AutoCloseable {
         return call("GET", "/v4/info", null, body -> LavalinkJson.read(body, Info.class));
     }
 
-    /** {@code GET /v4/stats} (without frame stats, which only the WebSocket reports). */
+    /** {@code GET /v4/stats} (frame stats null: only the WebSocket reports them). */
     public CompletableFuture<Stats> stats() {
         return call("GET", "/v4/stats", null, body -> LavalinkJson.read(body, Stats.class));
     }

@@ -690,10 +690,16 @@ public final class FakeLavalink implements AutoCloseable {
         return info;
     }
 
-    /** The stats object; {@code frameStats} only for a session's own stats op (REST leaves it out). */
+    /**
+     * The stats object. {@code frameStats} is always there, as in Lavalink's {@code Stats}: the
+     * counts for a session's own stats op while one of its players plays, null otherwise and
+     * always over REST ({@code GET /v4/stats}), where there is no session to count for.
+     */
     private ObjectNode stats(Session forSession) {
         ObjectNode stats = JSON.objectNode();
-        if (forSession != null) {
+        if (forSession == null) {
+            stats.putNull("frameStats");
+        } else {
             boolean playing = forSession.players.values().stream().anyMatch(Player::playing);
             if (playing) {
                 int[] frames = frameStats;

@@ -59,6 +59,17 @@ class FakeLavalinkTest {
     }
 
     @Test
+    void restStatsCarryFrameStatsAsNullAsLavalinkDoes() throws Exception {
+        // Lavalink's REST stats always have the key; only a session's own stats op has counts.
+        HttpResponse<String> stats = request("GET", "/v4/stats", PASSWORD, null);
+        assertEquals(200, stats.statusCode());
+        com.fasterxml.jackson.databind.JsonNode body = MAPPER.readTree(stats.body());
+        assertTrue(body.has("frameStats"), body.toString());
+        assertTrue(body.get("frameStats").isNull(), body.toString());
+        assertTrue(body.path("cpu").has("lavalinkLoad") && body.path("memory").has("reservable"), body.toString());
+    }
+
+    @Test
     void restAnswersAMissingPasswordWith401AndAWrongOneWith403WithoutABody() throws Exception {
         HttpResponse<String> missing = request("GET", "/v4/info", null, null);
         HttpResponse<String> wrong = request("GET", "/v4/info", "guess", null);

@@ -3,7 +3,7 @@ package dev.botty.lavalink.protocol.v4;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A node's load: from {@code GET /v4/stats} (never with {@code frameStats}) or the {@code stats}
+ * A node's load: from {@code GET /v4/stats} ({@code frameStats} always null there) or the {@code stats}
  * op, whose {@code frameStats} is null while the session has no playing player. Frame counts are
  * per player over the last minute, where 3,000 (one per 20 ms) is a full minute of audio.
  */
