@@ -1,6 +1,5 @@
 package dev.botty.lavalink;
 
-import dev.botty.lavalink.protocol.v4.ErrorResponse;
 import dev.botty.lavalink.protocol.v4.Info;
 import dev.botty.lavalink.protocol.v4.LavalinkJson;
 import dev.botty.lavalink.protocol.v4.LavalinkProtocolException;
@@ -10,18 +9,13 @@ import dev.botty.lavalink.protocol.v4.Player;
 import dev.botty.lavalink.protocol.v4.PlayerUpdate;
 import dev.botty.lavalink.protocol.v4.ReadyMessage;
 import dev.botty.lavalink.protocol.v4.Session;
-import dev.botty.lavalink.protocol.v4.SessionUpdate;
 import dev.botty.lavalink.protocol.v4.Stats;
 import dev.botty.lavalink.protocol.v4.StatsMessage;
 import dev.botty.lavalink.protocol.v4.Track;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -36,7 +30,6 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Function;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,6 +63,7 @@ public final class LavalinkNode implements AutoCloseable {
     private final NodeConfig config;
     private final NodeListener listener;
     private final HttpClient http;
+    private final NodeRest rest;
     private final Backoff backoff;
     private final RandomGenerator random = RandomGenerator.getDefault();
     /** One thread per node: listener calls in order, and reconnect timers. */
@@ -112,6 +106,14 @@ public final class LavalinkNode implements AutoCloseable {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout())
                 .build();
+        this.rest = new NodeRest(config, http, this::sessionNow);
+    }
+
+    /** The session the REST calls use, or why there is none. */
+    private NodeRest.SessionNow sessionNow() {
+        synchronized (lock) {
+            return new NodeRest.SessionNow(sessionId, state);
+        }
     }
 
     public String name() {
@@ -165,131 +167,62 @@ public final class LavalinkNode implements AutoCloseable {
         }
     }
 
-    // ---- REST -------------------------------------------------------------------------------
+    // ---- REST (NodeRest) ----------------------------------------------------------------------
 
     public CompletableFuture<Info> info() {
-        return call("GET", "/v4/info", null, body -> LavalinkJson.read(body, Info.class));
+        return rest.info();
     }
 
     /** {@code GET /v4/stats} (frame stats null: only the WebSocket reports them). */
     public CompletableFuture<Stats> stats() {
-        return call("GET", "/v4/stats", null, body -> LavalinkJson.read(body, Stats.class));
+        return rest.stats();
     }
 
     /** {@code GET /version}: the bare version text. */
     public CompletableFuture<String> version() {
-        return call("GET", "/version", null, String::strip);
+        return rest.version();
     }
 
     /** Resolves a link, an id or a search ({@code ytsearch:…}, {@code ytmsearch:…}, {@code scsearch:…}). */
     public CompletableFuture<LoadResult> loadTracks(String identifier) {
-        return call("GET", "/v4/loadtracks?identifier=" + encode(identifier), null, LavalinkJson::readLoadResult);
+        return rest.loadTracks(identifier);
     }
 
     public CompletableFuture<Track> decodeTrack(String encoded) {
-        return call("GET", "/v4/decodetrack?encodedTrack=" + encode(encoded), null, body -> LavalinkJson.read(body, Track.class));
+        return rest.decodeTrack(encoded);
     }
 
     public CompletableFuture<List<Track>> decodeTracks(List<String> encoded) {
-        return call("POST", "/v4/decodetracks", LavalinkJson.write(encoded), body -> LavalinkJson.readList(body, Track.class));
+        return rest.decodeTracks(encoded);
     }
 
     public CompletableFuture<List<Player>> getPlayers() {
-        return withSession(session -> call("GET", "/v4/sessions/" + session + "/players", null,
-                body -> LavalinkJson.readList(body, Player.class)));
+        return rest.getPlayers();
     }
 
     /** Fails with a 404 {@link LavalinkRestException} ("Player not found") when the guild has no player. */
     public CompletableFuture<Player> getPlayer(long guildId) {
-        return withSession(session -> call("GET", playerPath(session, guildId), null, body -> LavalinkJson.read(body, Player.class)));
+        return rest.getPlayer(guildId);
     }
 
     /** Creates or updates the guild's player. */
     public CompletableFuture<Player> updatePlayer(long guildId, PlayerUpdate update) {
-        return updatePlayer(guildId, update, false);
+        return rest.updatePlayer(guildId, update, false);
     }
 
     /** With {@code noReplace}, a track already playing is kept and the update's track is ignored. */
     public CompletableFuture<Player> updatePlayer(long guildId, PlayerUpdate update, boolean noReplace) {
-        return withSession(session -> call("PATCH", playerPath(session, guildId) + "?noReplace=" + noReplace,
-                update.toJson().toString(), body -> LavalinkJson.read(body, Player.class)));
+        return rest.updatePlayer(guildId, update, noReplace);
     }
 
     /** Destroys the guild's player (Lavalink leaves the voice channel's connection); 204 even if there was none. */
     public CompletableFuture<Void> destroyPlayer(long guildId) {
-        return withSession(session -> call("DELETE", playerPath(session, guildId), null, body -> null));
+        return rest.destroyPlayer(guildId);
     }
 
     /** Turns resuming on or off for the current session; {@code timeout} is rounded down to seconds. */
     public CompletableFuture<Session> updateSession(boolean resuming, Duration timeout) {
-        String body = LavalinkJson.write(new SessionUpdate(resuming, timeout.toSeconds()));
-        return withSession(session -> call("PATCH", "/v4/sessions/" + session, body, text -> LavalinkJson.read(text, Session.class)));
-    }
-
-    private static String playerPath(String session, long guildId) {
-        return "/v4/sessions/" + session + "/players/" + Long.toUnsignedString(guildId);
-    }
-
-    private <T> CompletableFuture<T> withSession(Function<String, CompletableFuture<T>> call) {
-        String session;
-        NodeState now;
-        synchronized (lock) {
-            session = sessionId;
-            now = state;
-        }
-        if (session == null) {
-            return CompletableFuture.failedFuture(new NodeUnavailableException(
-                    "Lavalink node '" + name() + "' has no session (" + now + ")"));
-        }
-        return call.apply(session);
-    }
-
-    private <T extends @Nullable Object> CompletableFuture<T> call(String method, String pathAndQuery, @Nullable String body,
-                                                                  Function<String, T> read) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(java.net.URI.create(config.base() + pathAndQuery))
-                .timeout(config.requestTimeout())
-                .header("Authorization", config.password())
-                .header("Accept", "application/json");
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        }
-        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
-        CompletableFuture<T> result = new CompletableFuture<>();
-        http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).whenComplete((response, failure) -> {
-            if (failure != null) {
-                result.completeExceptionally(unwrap(failure));
-                return;
-            }
-            try {
-                if (response.statusCode() / 100 != 2) {
-                    result.completeExceptionally(refusal(method, path, response));
-                } else {
-                    result.complete(read.apply(response.body()));
-                }
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
-    }
-
-    private LavalinkRestException refusal(String method, String path, HttpResponse<String> response) {
-        @Nullable ErrorResponse error = null;
-        String body = response.body();
-        if (body != null && !body.isBlank()) {
-            try {
-                error = LavalinkJson.read(body, ErrorResponse.class);
-            } catch (LavalinkProtocolException e) {
-                // Not Lavalink's error body (a proxy's page, say): the text goes into the message.
-            }
-        }
-        return new LavalinkRestException(name(), method, path, response.statusCode(), error, body);
-    }
-
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        return rest.updateSession(resuming, timeout);
     }
 
     // ---- The WebSocket ----------------------------------------------------------------------
@@ -641,7 +574,7 @@ public final class LavalinkNode implements AutoCloseable {
         }
     }
 
-    private static Throwable unwrap(Throwable failure) {
+    static Throwable unwrap(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CompletionException || cause instanceof ExecutionException) && cause.getCause() != null) {
             cause = cause.getCause();
