@@ -13,8 +13,6 @@ import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -45,7 +43,7 @@ final class GuildMusic {
     private long voiceChannelId;
     private long textChannelId;
     private long nowPlayingMessageId;
-    private @Nullable QueuedTrack current;
+    private final QueueState state;
     private long positionMs;
     private Instant positionAt;
     private boolean paused;
@@ -53,8 +51,6 @@ final class GuildMusic {
     private boolean onPlayer;
     /** Whether Lavalink said the current track started (so the position moves). */
     private boolean started;
-    private final List<QueuedTrack> queue = new ArrayList<>();
-    private LoopMode loop;
     private int volume;
     private @Nullable VoiceState voice;
     private @Nullable Instant idleSince;
@@ -71,14 +67,12 @@ final class GuildMusic {
         this.voiceChannelId = snapshot.voiceChannelId();
         this.textChannelId = snapshot.textChannelId();
         this.nowPlayingMessageId = snapshot.nowPlayingMessageId();
-        this.current = snapshot.current();
+        this.state = new QueueState(MAX_QUEUE, snapshot.current(), snapshot.queue(), snapshot.loop());
         this.positionMs = snapshot.positionMs();
         this.positionAt = services.clock().instant();
         this.paused = snapshot.paused();
-        this.queue.addAll(snapshot.queue());
-        this.loop = snapshot.loop();
         this.volume = snapshot.volume();
-        if (voiceChannelId != 0 && (current == null || paused)) {
+        if (voiceChannelId != 0 && (state.current() == null || paused)) {
             idleSince = positionAt;
         }
     }
@@ -92,25 +86,25 @@ final class GuildMusic {
     }
 
     synchronized GuildSnapshot snapshot() {
-        return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, current, position(), paused,
-                queue, loop, volume);
+        return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, state.current(), position(), paused,
+                state.queue(), state.loop(), volume);
     }
 
     /** The player as Lavalink must re-create it on another node; empty when there is no player. */
     synchronized Optional<PlayerSnapshot> playerSnapshot() {
-        if (current == null && voice == null) {
+        if (state.current() == null && voice == null) {
             return Optional.empty();
         }
-        return Optional.of(new PlayerSnapshot(current == null ? null : TrackLoader.lavalinkTrack(current), position(), volume, paused,
+        return Optional.of(new PlayerSnapshot(state.current() == null ? null : TrackLoader.lavalinkTrack(state.current()), position(), volume, paused,
                 voice, null));
     }
 
     synchronized boolean playing() {
-        return current != null && !paused;
+        return state.current() != null && !paused;
     }
 
     synchronized @Nullable QueuedTrack current() {
-        return current;
+        return state.current();
     }
 
     synchronized boolean isPaused() {
@@ -118,11 +112,11 @@ final class GuildMusic {
     }
 
     synchronized List<QueuedTrack> queue() {
-        return List.copyOf(queue);
+        return state.queue();
     }
 
     synchronized LoopMode loop() {
-        return loop;
+        return state.loop();
     }
 
     synchronized int volume() {
@@ -131,14 +125,14 @@ final class GuildMusic {
 
     /** Where the current track is now: the last position Lavalink reported, moved on by the time since. */
     synchronized long position() {
-        if (current == null) {
+        if (state.current() == null) {
             return 0;
         }
         long at = positionMs;
         if (started && !paused) {
             at += Math.max(0, Duration.between(positionAt, services.clock().instant()).toMillis());
         }
-        return current.stream() ? at : Math.min(at, current.lengthMs());
+        return state.current().stream() ? at : Math.min(at, state.current().lengthMs());
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -147,7 +141,7 @@ final class GuildMusic {
     synchronized void joining(long channelId, long textChannel) {
         voiceChannelId = channelId;
         useTextChannel(textChannel);
-        if (current == null || paused) {
+        if (state.current() == null || paused) {
             idleSince = services.clock().instant();
         }
         persist();
@@ -156,25 +150,21 @@ final class GuildMusic {
     /** Adds tracks and starts playing if nothing plays. Returns the queue position of the first (0 = playing now). */
     synchronized int enqueue(List<QueuedTrack> tracks, long textChannel) {
         useTextChannel(textChannel);
-        int room = MAX_QUEUE - queue.size();
-        List<QueuedTrack> accepted = tracks.subList(0, Math.min(tracks.size(), Math.max(0, room)));
-        queue.addAll(accepted);
-        int position = queue.size() - accepted.size() + 1;
-        if (current == null && !queue.isEmpty()) {
-            play(queue.removeFirst(), 0, false);
-            position = 0;
+        QueueState.Enqueued added = state.enqueue(tracks);
+        if (added.startNow() != null) {
+            play(added.startNow(), 0, false);
         }
         persist();
-        return position;
+        return added.position();
     }
 
     synchronized int room() {
-        return MAX_QUEUE - queue.size();
+        return state.room();
     }
 
     /** Skips the current track; with loop=queue it goes to the end. Returns the skipped track. */
     synchronized Optional<QueuedTrack> skip() {
-        QueuedTrack skipped = current;
+        QueuedTrack skipped = state.current();
         if (skipped == null) {
             return Optional.empty();
         }
@@ -184,10 +174,9 @@ final class GuildMusic {
 
     /** Stops playback and clears the queue; the bot stays. Returns how many tracks were dropped (the current one included). */
     synchronized int stop() {
-        int dropped = queue.size() + (current == null ? 0 : 1);
-        queue.clear();
-        if (current != null) {
-            current = null;
+        boolean wasPlaying = state.current() != null;
+        int dropped = state.clear();
+        if (wasPlaying) {
             stopOnPlayer();
         }
         paused = false;
@@ -198,28 +187,20 @@ final class GuildMusic {
 
     /** Plays queue entry {@code position} (1-based) now, dropping those before it (or, with loop=queue, moving them to the end). */
     synchronized QueuedTrack jump(int position) {
-        QueuedTrack target = queue.get(position - 1);
-        List<QueuedTrack> passed = new ArrayList<>(queue.subList(0, position - 1));
-        queue.subList(0, position).clear();
-        if (loop == LoopMode.QUEUE) {
-            if (current != null) {
-                queue.add(current);
-            }
-            queue.addAll(passed);
-        }
+        QueuedTrack target = state.jump(position);
         play(target, 0, false);
         persist();
         return target;
     }
 
     synchronized QueuedTrack remove(int position) {
-        QueuedTrack removed = queue.remove(position - 1);
+        QueuedTrack removed = state.remove(position);
         persist();
         return removed;
     }
 
     synchronized void pause(boolean pause) {
-        if (current == null || paused == pause) {
+        if (state.current() == null || paused == pause) {
             return;
         }
         positionMs = position();
@@ -232,7 +213,7 @@ final class GuildMusic {
     }
 
     synchronized void seek(long toMs) {
-        if (current == null) {
+        if (state.current() == null) {
             return;
         }
         positionMs = toMs;
@@ -250,13 +231,13 @@ final class GuildMusic {
     }
 
     synchronized int shuffle() {
-        Collections.shuffle(queue, ThreadLocalRandom.current());
+        int count = state.shuffle(ThreadLocalRandom.current());
         persist();
-        return queue.size();
+        return count;
     }
 
     synchronized void loop(LoopMode mode) {
-        loop = mode;
+        state.loop(mode);
         announce();
         persist();
     }
@@ -267,8 +248,7 @@ final class GuildMusic {
      */
     synchronized void leave(String why) {
         long channel = voiceChannelId;
-        queue.clear();
-        current = null;
+        state.clear();
         onPlayer = false;
         started = false;
         paused = false;
@@ -323,11 +303,11 @@ final class GuildMusic {
         voice = new VoiceState(update.token(), update.endpoint(), update.sessionId(), Long.toString(update.channelId()));
         voiceChannelId = update.channelId();
         update(PlayerUpdate.voice(voice));
-        if (current != null && !onPlayer) {
-            play(current, positionMs, true);
-        } else if (current != null && started) {
+        if (state.current() != null && !onPlayer) {
+            play(state.current(), positionMs, true);
+        } else if (state.current() != null && started) {
             // The track started before Discord had the bot in the channel, so TrackStart could not set it.
-            services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(current));
+            services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(state.current()));
         }
         persist();
     }
@@ -337,8 +317,8 @@ final class GuildMusic {
         voiceChannelId = toChannelId;
         if (from != 0 && from != toChannelId) {
             services.notices().voiceStatus(guildId, from, "");
-            if (current != null) {
-                services.notices().voiceStatus(guildId, toChannelId, Cards.voiceStatus(current));
+            if (state.current() != null) {
+                services.notices().voiceStatus(guildId, toChannelId, Cards.voiceStatus(state.current()));
             }
         }
         persist();
@@ -356,7 +336,7 @@ final class GuildMusic {
         if (aloneSince != null && !now.isBefore(aloneSince.plus(services.aloneTimeout()))) {
             return Optional.of("everyone left the channel");
         }
-        if (idleSince != null && (current == null || paused) && !now.isBefore(idleSince.plus(services.idleTimeout()))) {
+        if (idleSince != null && (state.current() == null || paused) && !now.isBefore(idleSince.plus(services.idleTimeout()))) {
             return Optional.of("nothing played for " + Cards.duration(services.idleTimeout().toMillis()));
         }
         return Optional.empty();
@@ -364,15 +344,15 @@ final class GuildMusic {
 
     /** After a restart or on a node that lost the player: give Lavalink the track again, where it was. */
     synchronized void replay() {
-        if (current != null && !onPlayer) {
-            play(current, positionMs, true);
+        if (state.current() != null && !onPlayer) {
+            play(state.current(), positionMs, true);
         }
     }
 
     // ---- Lavalink events -------------------------------------------------------------------------
 
     synchronized void onTrackStart(String encoded) {
-        if (current == null || !current.encoded().equals(encoded)) {
+        if (state.current() == null || !state.current().encoded().equals(encoded)) {
             return;
         }
         started = true;
@@ -382,46 +362,43 @@ final class GuildMusic {
         }
         services.metrics().trackStarted();
         announce();
-        services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(current));
+        services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(state.current()));
     }
 
     synchronized void onTrackEnd(String encoded, TrackEndEvent.Reason reason) {
         services.metrics().trackEnded(reason);
-        if (!reason.mayStartNext() || current == null || !current.encoded().equals(encoded)) {
+        if (!reason.mayStartNext() || state.current() == null || !state.current().encoded().equals(encoded)) {
             return;
         }
         onPlayer = false;
         started = false;
         if (reason == TrackEndEvent.Reason.LOAD_FAILED) {
-            services.errors().accept("could not play " + current.title() + " (load failed)");
+            services.errors().accept("could not play " + state.current().title() + " (load failed)");
         }
         advance(reason == TrackEndEvent.Reason.FINISHED);
     }
 
     synchronized void onTrackException(String encoded, @Nullable String message) {
-        if (current != null && current.encoded().equals(encoded)) {
-            services.errors().accept("Lavalink could not play " + current.title() + ": " + (message == null ? "no reason given" : message));
+        if (state.current() != null && state.current().encoded().equals(encoded)) {
+            services.errors().accept("Lavalink could not play " + state.current().title() + ": " + (message == null ? "no reason given" : message));
         }
         // Lavalink follows with a TrackEndEvent, which moves on.
     }
 
     synchronized void onTrackStuck(String encoded) {
-        if (current == null || !current.encoded().equals(encoded)) {
+        if (state.current() == null || !state.current().encoded().equals(encoded)) {
             return;
         }
-        services.errors().accept(current.title() + " got stuck; skipped");
-        // Even with loop=track: replaying a stuck track would stick again.
-        LoopMode mode = loop;
-        loop = mode == LoopMode.TRACK ? LoopMode.OFF : mode;
+        services.errors().accept(state.current().title() + " got stuck; skipped");
+        // Not finished, so even with loop=track it is not played again: it would stick again.
         advance(false);
-        loop = mode;
     }
 
-    synchronized void onPlayerUpdate(PlayerState state) {
-        if (current == null) {
+    synchronized void onPlayerUpdate(PlayerState player) {
+        if (state.current() == null) {
             return;
         }
-        positionMs = state.position();
+        positionMs = player.position();
         Instant now = services.clock().instant();
         positionAt = now;
         if (Duration.between(positionSavedAt, now).compareTo(POSITION_SAVE_INTERVAL) >= 0) {
@@ -443,30 +420,22 @@ final class GuildMusic {
      * loop=track; with loop=queue it goes back at the end of the queue.
      */
     private void advance(boolean finished) {
-        QueuedTrack ended = current;
-        if (ended != null && finished && loop == LoopMode.TRACK) {
-            play(ended, 0, false);
-            persist();
-            return;
-        }
-        if (ended != null && loop == LoopMode.QUEUE) {
-            queue.add(ended);
-        }
-        if (queue.isEmpty()) {
-            current = null;
-            if (ended != null && onPlayer) {
-                stopOnPlayer();
+        switch (state.next(finished)) {
+            case QueueState.Next.Repeat repeat -> play(repeat.track(), 0, false);
+            case QueueState.Next.Play next -> play(next.track(), 0, false);
+            case QueueState.Next.Finished done -> {
+                if (done.ended() != null && onPlayer) {
+                    stopOnPlayer();
+                }
+                nothingPlaying("✅ Queue finished");
             }
-            nothingPlaying("✅ Queue finished");
-        } else {
-            play(queue.removeFirst(), 0, false);
         }
         persist();
     }
 
     /** Gives Lavalink the track; {@code keepPaused} for a track picked up again (restart, lost node), else it plays. */
     private void play(QueuedTrack track, long fromMs, boolean keepPaused) {
-        current = track;
+        state.playing(track);
         paused = keepPaused && paused;
         positionMs = fromMs;
         positionAt = services.clock().instant();
@@ -480,7 +449,7 @@ final class GuildMusic {
         send(update.build()).whenComplete((player, failure) -> {
                     if (failure != null) {
                         synchronized (this) {
-                            if (current == track) {
+                            if (state.current() == track) {
                                 onPlayer = false;
                             }
                         }
@@ -528,8 +497,8 @@ final class GuildMusic {
 
     /** Shows what plays in the "now playing" message, editing it in place. */
     private void announce() {
-        if (current != null) {
-            editNowPlaying(Cards.nowPlaying(current, position(), paused, queue, loop, volume));
+        if (state.current() != null) {
+            editNowPlaying(Cards.nowPlaying(state.current(), position(), paused, state.queue(), state.loop(), volume));
         }
     }
 

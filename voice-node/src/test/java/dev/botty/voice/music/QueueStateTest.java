@@ -1,0 +1,103 @@
+package dev.botty.voice.music;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import dev.botty.voice.queue.LoopMode;
+import dev.botty.voice.queue.QueuedTrack;
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+/** The queue's state machine on its own: no Lavalink, no Discord, no clock. */
+class QueueStateTest {
+    private static QueuedTrack track(String title) {
+        return new QueuedTrack("enc-" + title, title, "Band", "https://example.com/" + title, 180_000, true, "youtube", 1L);
+    }
+
+    private static final QueuedTrack A = track("a");
+    private static final QueuedTrack B = track("b");
+    private static final QueuedTrack C = track("c");
+    private static final QueuedTrack D = track("d");
+
+    private static QueueState state(QueuedTrack current, LoopMode loop, QueuedTrack... waiting) {
+        return new QueueState(5, current, List.of(waiting), loop);
+    }
+
+    @Test
+    void theFirstTrackAddedToNothingPlaysAtOnceTheRestQueueUp() {
+        QueueState state = state(null, LoopMode.OFF);
+        QueueState.Enqueued first = state.enqueue(List.of(A, B));
+        assertEquals(0, first.position());
+        assertSame(A, first.startNow());
+        assertSame(A, state.current());
+        assertEquals(List.of(B), state.queue());
+
+        QueueState.Enqueued later = state.enqueue(List.of(C));
+        assertEquals(2, later.position());
+        assertNull(later.startNow());
+    }
+
+    @Test
+    void whatDoesNotFitIsDropped() {
+        QueueState state = state(A, LoopMode.OFF, B, C, D);
+        assertEquals(2, state.room());
+        state.enqueue(List.of(track("e"), track("f"), track("g")));
+        assertEquals(5, state.size());
+        assertEquals(0, state.room());
+        assertEquals(6, state.enqueue(List.of(track("h"))).position(), "nothing fits: the position it would have had");
+        assertEquals(5, state.size());
+    }
+
+    @Test
+    void withoutLoopTheNextTrackPlaysAndTheLastEndsTheQueue() {
+        QueueState state = state(A, LoopMode.OFF, B);
+        assertEquals(new QueueState.Next.Play(B), state.next(true));
+        assertEquals(new QueueState.Next.Finished(B), state.next(true));
+        assertNull(state.current());
+        assertEquals(new QueueState.Next.Finished(null), state.next(true), "nothing was playing");
+    }
+
+    @Test
+    void loopTrackRepeatsATrackThatFinishedButNotOneSkipped() {
+        QueueState state = state(A, LoopMode.TRACK, B);
+        assertEquals(new QueueState.Next.Repeat(A), state.next(true));
+        assertSame(A, state.current());
+        assertEquals(new QueueState.Next.Play(B), state.next(false), "a skip (or a stuck track) moves on");
+    }
+
+    @Test
+    void loopQueueSendsEveryTrackToTheEnd() {
+        QueueState state = state(A, LoopMode.QUEUE, B);
+        assertEquals(new QueueState.Next.Play(B), state.next(true));
+        assertEquals(List.of(A), state.queue());
+        assertEquals(new QueueState.Next.Play(A), state.next(false));
+        assertEquals(List.of(B), state.queue());
+    }
+
+    @Test
+    void jumpDropsWhatIsPassedUnlessTheQueueLoops() {
+        QueueState plain = state(A, LoopMode.OFF, B, C, D);
+        assertSame(C, plain.jump(2));
+        assertSame(C, plain.current());
+        assertEquals(List.of(D), plain.queue());
+
+        QueueState looping = state(A, LoopMode.QUEUE, B, C, D);
+        assertSame(C, looping.jump(2));
+        assertEquals(List.of(D, A, B), looping.queue(), "the current track, then those passed, go to the end");
+    }
+
+    @Test
+    void removeShuffleAndClear() {
+        QueueState state = state(A, LoopMode.OFF, B, C, D);
+        assertSame(C, state.remove(2));
+        assertEquals(List.of(B, D), state.queue());
+        assertEquals(2, state.shuffle(RandomGenerator.of("L64X128MixRandom")));
+        assertEquals(2, state.queue().size());
+        assertEquals(3, state.clear(), "two waiting and the current one");
+        assertNull(state.current());
+        assertEquals(List.of(), state.queue());
+        assertEquals(0, state.clear());
+    }
+}
