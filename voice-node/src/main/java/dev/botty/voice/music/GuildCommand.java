@@ -3,9 +3,11 @@ package dev.botty.voice.music;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.command.MusicRequest;
 import dev.botty.voice.command.Reply;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A music command on one guild's music, with what it needs before it runs declared rather than
@@ -20,7 +22,9 @@ abstract class GuildCommand implements MusicCommand {
         /** The bot is in a voice channel and the caller is in it with the bot. */
         STEERING,
         /** A track is playing or paused. */
-        SOMETHING_PLAYING
+        SOMETHING_PLAYING,
+        /** The {@code position} option names a track waiting in the queue (1 is next). */
+        QUEUE_POSITION
     }
 
     final Jukebox jukebox;
@@ -52,7 +56,31 @@ abstract class GuildCommand implements MusicCommand {
         if (requires.contains(Requirement.SOMETHING_PLAYING) && music.current() == null) {
             return done(Reply.refused("🔇 Nothing is playing."));
         }
+        if (requires.contains(Requirement.QUEUE_POSITION)) {
+            Reply refusal = badPosition(request, music.queue().size());
+            if (refusal != null) {
+                return done(refusal);
+            }
+        }
         return run(request, music);
+    }
+
+    /** The {@code position} option, once {@link Requirement#QUEUE_POSITION} has held. */
+    static int position(MusicRequest request) {
+        return (int) request.integer("position").getAsLong();
+    }
+
+    /** Null when the request's {@code position} names a track of a queue of {@code size}, else why not. */
+    private static @Nullable Reply badPosition(MusicRequest request, int size) {
+        OptionalLong position = request.integer("position");
+        if (size == 0) {
+            return Reply.refused("📭 The queue is empty.");
+        }
+        if (position.isEmpty() || position.getAsLong() < 1 || position.getAsLong() > size) {
+            return Reply.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
+                    + " in the queue.");
+        }
+        return null;
     }
 
     static CompletionStage<Reply> done(Reply reply) {

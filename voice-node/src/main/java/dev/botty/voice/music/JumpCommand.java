@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** {@code /jump}: Jumps to a position in the queue, dropping what comes before it. */
+/** {@code /jump}: jumps to a position in the queue, dropping what comes before it. */
 @Singleton
 final class JumpCommand extends GuildCommand {
     JumpCommand(Jukebox jukebox) {
@@ -20,16 +20,11 @@ final class JumpCommand extends GuildCommand {
 
     @Override
     Set<Requirement> requires() {
-        return Set.of(Requirement.STEERING);
+        return Set.of(Requirement.STEERING, Requirement.QUEUE_POSITION);
     }
 
     @Override
     CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
-        Reply bad = Voice.badPosition(request, music.queue().size());
-        if (bad != null) {
-            return done(bad);
-        }
-        int position = (int) request.integer("position").getAsLong();
-        return done(Reply.ok("⏩ Jumped to " + Cards.link(music.jump(position)) + "."));
+        return done(Reply.ok("⏩ Jumped to " + Cards.link(music.jump(position(request))) + "."));
     }
 }

@@ -6,7 +6,7 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** {@code /remove}: Removes one track from the queue. */
+/** {@code /remove}: removes one track from the queue. */
 @Singleton
 final class RemoveCommand extends GuildCommand {
     RemoveCommand(Jukebox jukebox) {
@@ -20,16 +20,11 @@ final class RemoveCommand extends GuildCommand {
 
     @Override
     Set<Requirement> requires() {
-        return Set.of(Requirement.STEERING);
+        return Set.of(Requirement.STEERING, Requirement.QUEUE_POSITION);
     }
 
     @Override
     CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
-        Reply bad = Voice.badPosition(request, music.queue().size());
-        if (bad != null) {
-            return done(bad);
-        }
-        int position = (int) request.integer("position").getAsLong();
-        return done(Reply.ok("🗑️ Removed " + Cards.link(music.remove(position)) + " from the queue."));
+        return done(Reply.ok("🗑️ Removed " + Cards.link(music.remove(position(request))) + " from the queue."));
     }
 }

@@ -72,17 +72,4 @@ final class Voice {
         }
         return Reply.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
     }
-
-    /** Null when the request's {@code position} names a track of a queue of {@code size}, else why not. */
-    static @Nullable Reply badPosition(MusicRequest request, int size) {
-        OptionalLong position = request.integer("position");
-        if (size == 0) {
-            return Reply.refused("📭 The queue is empty.");
-        }
-        if (position.isEmpty() || position.getAsLong() < 1 || position.getAsLong() > size) {
-            return Reply.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
-                    + " in the queue.");
-        }
-        return null;
-    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 class CommandRequirementsTest extends MusicWorldTest {
     private static final Set<String> STEERING = Set.of("skip", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "shuffle", "loop");
     private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek");
+    private static final Set<String> POSITION = Set.of("jump", "remove");
 
     @Test
     void everyCommandIsOneBeanOfItsOwnNameWithItsRequirements() {
@@ -27,6 +28,7 @@ class CommandRequirementsTest extends MusicWorldTest {
                 "seek", "volume", "shuffle", "loop"), declared.keySet());
         assertEquals(STEERING, names(declared, Requirement.STEERING));
         assertEquals(PLAYING, names(declared, Requirement.SOMETHING_PLAYING));
+        assertEquals(POSITION, names(declared, Requirement.QUEUE_POSITION));
     }
 
     @Test
