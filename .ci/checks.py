@@ -137,14 +137,19 @@ def compose_variables():
     return {match.group(1) for match in VARIABLE.finditer(text)}
 
 
-def env_example_variables():
-    names = set()
+def env_example():
+    """.env.example's settings in order: name → value as written."""
+    settings = {}
     with open(ENV_EXAMPLE, encoding="utf-8") as f:
         for line in f:
-            match = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)=", line)
+            match = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", line.rstrip("\n"))
             if match:
-                names.add(match.group(1))
-    return names
+                settings[match.group(1)] = match.group(2)
+    return settings
+
+
+def env_example_variables():
+    return set(env_example())
 
 
 def check_compose_env_example():
@@ -234,12 +239,7 @@ OUTPOST_PATH = "PathPrefix(`/outpost.goauthentik.io/`)"
 
 
 def way_env(way):
-    env = {}
-    with open(ENV_EXAMPLE, encoding="utf-8") as f:
-        for line in f:
-            match = re.match(r"^([A-Za-z_][A-Za-z0-9_]*)=(.*)$", line.rstrip("\n"))
-            if match:
-                env[match.group(1)] = match.group(2)
+    env = env_example()
     env.update({k: v for k, v in FILLED.items() if not env.get(k)})
     env.update(WAYS[way]["env"])
     return env
