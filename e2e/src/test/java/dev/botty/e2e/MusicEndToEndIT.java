@@ -231,11 +231,12 @@ class MusicEndToEndIT {
     @Order(5)
     void theNodeRefusesWhatTheSecretDidNotSign() throws Exception {
         HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + nodePort + "/v1/interactions"))
+                        URI.create("http://127.0.0.1:" + nodePort + "/v1/commands"))
                 .header("Content-Type", "application/json")
                 .header("X-Botty-Timestamp", Long.toString(System.currentTimeMillis() / 1000))
                 .header("X-Botty-Signature", "sha256=" + "00".repeat(32))
-                .POST(HttpRequest.BodyPublishers.ofString(inTheGuild(InteractionBuilder.command("stop")).toJson()))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"guildId\":" + World.GUILD + ",\"channelId\":1,\"userId\":1,\"locale\":\"en-US\","
+                        + "\"command\":\"stop\",\"options\":{}}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(401, forged.statusCode());
         assertEquals("Loopback Rock", playing(), "nothing happened");

@@ -1,9 +1,9 @@
 package dev.botty.interactions.command;
 
-import dev.botty.interactions.discord.Interaction;
 import dev.botty.interactions.discord.Interaction.Member;
 import dev.botty.interactions.discord.Interaction.Option;
 import dev.botty.interactions.discord.Interaction.User;
+import dev.botty.interactions.discord.Interaction;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -19,24 +19,12 @@ public final class Invocation {
     public record ResolvedUser(User user, Optional<Member> member) {}
 
     private final Interaction interaction;
-    private final byte[] rawJson;
     private final List<Option> options;
 
     public Invocation(Interaction interaction) {
-        this(interaction, new byte[0]);
-    }
-
-    /** With the interaction's bytes exactly as Discord signed them, for forwarding it unchanged. */
-    public Invocation(Interaction interaction, byte[] rawJson) {
         this.interaction = interaction;
-        this.rawJson = rawJson;
         List<Option> given = interaction.data() == null ? null : interaction.data().options();
         this.options = given == null ? List.of() : given.stream().filter(Objects::nonNull).toList();
-    }
-
-    /** The interaction as received (empty when built without it). */
-    public byte[] rawJson() {
-        return rawJson.clone();
     }
 
     public String commandName() {
@@ -55,6 +43,21 @@ public final class Invocation {
     /** The guild, when invoked in one (context 0). */
     public Optional<String> guildId() {
         return Optional.ofNullable(interaction.guildId());
+    }
+
+    /** The channel it was used in. */
+    public Optional<String> channelId() {
+        return Optional.ofNullable(interaction.channelId());
+    }
+
+    /** The user's Discord locale, like {@code en-US}. */
+    public Optional<String> locale() {
+        return Optional.ofNullable(interaction.locale());
+    }
+
+    /** The names of the options given, in order. */
+    public List<String> optionNames() {
+        return options.stream().map(Option::name).filter(Objects::nonNull).toList();
     }
 
     /** The invoking member's guild avatar hash, when they set one. */

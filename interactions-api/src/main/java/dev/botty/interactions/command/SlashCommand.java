@@ -1,6 +1,7 @@
 package dev.botty.interactions.command;
 
 import dev.botty.interactions.discord.InteractionResponse.Choice;
+import dev.botty.internal.CommandDefinition;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;

@@ -40,6 +40,10 @@ public record Embed(
         return new Embed(title, description, link, color, image, thumbnail, fields, footer);
     }
 
+    public Embed withThumbnail(String imageUrl) {
+        return new Embed(title, description, url, color, image, new Image(imageUrl), fields, footer);
+    }
+
     public Embed withColor(int rgb) {
         return new Embed(title, description, url, rgb, image, thumbnail, fields, footer);
     }

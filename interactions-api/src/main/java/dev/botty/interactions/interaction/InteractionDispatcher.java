@@ -1,21 +1,20 @@
 package dev.botty.interactions.interaction;
 
+import dev.botty.interactions.command.CommandCatalog;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.config.BottyConfig.DiscordConfig;
 import dev.botty.interactions.discord.DiscordRest;
 import dev.botty.interactions.discord.Interaction;
-import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
 import dev.botty.interactions.discord.InteractionResponse.MessageData;
+import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionType;
 import dev.botty.interactions.metrics.InteractionMetrics;
 import jakarta.inject.Singleton;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -34,33 +33,26 @@ public final class InteractionDispatcher {
     /** After deferring, the interaction token lives 15 minutes; give up well before. */
     private static final Duration DEFERRED_LIMIT = Duration.ofMinutes(2);
 
-    private final Map<String, SlashCommand> commands;
+    private final CommandCatalog commands;
     private final DiscordRest discord;
     private final InteractionMetrics metrics;
     private final long budgetMillis;
 
-    public InteractionDispatcher(List<SlashCommand> commands, DiscordRest discord, DiscordConfig config, InteractionMetrics metrics) {
-        Map<String, SlashCommand> byName = new HashMap<>();
-        for (SlashCommand command : commands) {
-            SlashCommand clash = byName.put(command.definition().name(), command);
-            if (clash != null) {
-                throw new IllegalStateException("two commands are named /" + command.definition().name());
-            }
-        }
-        this.commands = Map.copyOf(byName);
+    public InteractionDispatcher(CommandCatalog commands, DiscordRest discord, DiscordConfig config, InteractionMetrics metrics) {
+        this.commands = commands;
         this.discord = discord;
         this.metrics = metrics;
         this.budgetMillis = config.inlineBudget().toMillis();
     }
 
-    /** The answer to a verified interaction of a known type; {@code raw} is the body as signed. */
-    public CompletableFuture<InteractionResponse> dispatch(InteractionType type, Interaction interaction, byte[] raw) {
+    /** The answer to a verified interaction of a known type. */
+    public CompletableFuture<InteractionResponse> dispatch(InteractionType type, Interaction interaction) {
         long started = System.nanoTime();
         metrics.received(type);
         return switch (type) {
             case PING -> CompletableFuture.completedFuture(InteractionResponse.pong());
-            case APPLICATION_COMMAND -> runCommand(new Invocation(interaction, raw), interaction, started);
-            case APPLICATION_COMMAND_AUTOCOMPLETE -> suggest(new Invocation(interaction, raw));
+            case APPLICATION_COMMAND -> runCommand(new Invocation(interaction), interaction, started);
+            case APPLICATION_COMMAND_AUTOCOMPLETE -> suggest(new Invocation(interaction));
             case MESSAGE_COMPONENT, MODAL_SUBMIT -> CompletableFuture.completedFuture(
                     InteractionResponse.ephemeralMessage("That button or form is no longer active.", null));
         };
@@ -68,7 +60,7 @@ public final class InteractionDispatcher {
 
     private CompletableFuture<InteractionResponse> runCommand(Invocation invocation, Interaction interaction, long started) {
         String name = invocation.commandName();
-        SlashCommand command = commands.get(name);
+        SlashCommand command = commands.named(name).orElse(null);
         if (command == null) {
             log(name, Reply.Outcome.FAILED, "unknown", started);
             return CompletableFuture.completedFuture(InteractionResponse.ephemeralMessage(
@@ -119,7 +111,7 @@ public final class InteractionDispatcher {
     }
 
     private CompletableFuture<InteractionResponse> suggest(Invocation invocation) {
-        SlashCommand command = commands.get(invocation.commandName());
+        SlashCommand command = commands.named(invocation.commandName()).orElse(null);
         if (command == null) {
             return CompletableFuture.completedFuture(InteractionResponse.choices(List.of()));
         }
@@ -149,7 +141,7 @@ public final class InteractionDispatcher {
     private void log(String name, Reply.Outcome outcome, String answer, long started) {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         // Unknown names come from outside; keep them out of metric labels.
-        metrics.command(commands.containsKey(name) ? name : "unknown", outcome, answer, latency);
+        metrics.command(commands.named(name).isPresent() ? name : "unknown", outcome, answer, latency);
         LOG.info("command={} outcome={} answer={} latency_ms={}", name, outcome.name().toLowerCase(), answer, latency.toMillis());
     }
 

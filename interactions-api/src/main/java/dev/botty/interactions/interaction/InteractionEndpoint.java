@@ -3,8 +3,8 @@ package dev.botty.interactions.interaction;
 import dev.botty.interactions.discord.Interaction;
 import dev.botty.interactions.discord.InteractionResponse;
 import dev.botty.interactions.discord.InteractionType;
-import dev.botty.interactions.discord.InteractionVerifier;
 import dev.botty.interactions.discord.InteractionVerifier.Verdict;
+import dev.botty.interactions.discord.InteractionVerifier;
 import dev.botty.interactions.metrics.InteractionMetrics;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.json.JsonMapper;
@@ -64,7 +64,7 @@ public final class InteractionEndpoint {
         if (type.isEmpty()) {
             return refusal(HttpStatus.BAD_REQUEST, "unknown interaction type " + interaction.get().type());
         }
-        return dispatcher.dispatch(type.get(), interaction.get(), raw).thenApply(this::ok);
+        return dispatcher.dispatch(type.get(), interaction.get()).thenApply(this::ok);
     }
 
     /**

@@ -1,8 +1,9 @@
 package dev.botty.interactions.registration;
 
-import dev.botty.interactions.command.CommandDefinition;
+import dev.botty.interactions.command.CommandCatalog;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.discord.DiscordRest;
+import dev.botty.internal.CommandDefinition;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
@@ -68,8 +69,8 @@ public final class CommandRegistrar {
     private final DiscordRest discord;
     private final JsonMapper json;
 
-    public CommandRegistrar(List<SlashCommand> commands, DiscordRest discord, JsonMapper json) {
-        this.commands = commands;
+    public CommandRegistrar(CommandCatalog commands, DiscordRest discord, JsonMapper json) {
+        this.commands = commands.all();
         this.discord = discord;
         this.json = json;
     }

@@ -1,11 +1,11 @@
 package dev.botty.interactions.voice;
 
-import dev.botty.internal.RequestSignature;
 import dev.botty.interactions.config.BottyConfig.VoiceConfig;
-import dev.botty.interactions.discord.Embed;
-import dev.botty.interactions.discord.InteractionResponse;
-import dev.botty.interactions.discord.InteractionResponse.Choice;
 import dev.botty.interactions.metrics.InteractionMetrics;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
+import dev.botty.internal.MusicSuggestions;
+import dev.botty.internal.RequestSignature;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import java.io.IOException;
@@ -16,35 +16,24 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
-import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards verified interactions to the voice node that owns the guild, over the internal API
- * ({@code POST /v1/interactions}, HMAC-signed), and reads its answer. The only class that talks
- * to voice nodes. A node that is down, refuses, or is too slow is an {@link NodeAnswer.Unavailable}
- * value, never an exception, so the user always hears back.
+ * Sends the contract's {@link MusicRequest} to the voice node that owns the guild over the
+ * internal API (HMAC-signed, docs/internal-api.md) and reads its typed answer. The only class
+ * that talks to voice nodes. A node that is down, refuses, answers what the contract does not
+ * describe, or is too slow becomes a plain {@link MusicReply} error (or no suggestions), never an
+ * exception, so the user always hears back.
  */
 @Singleton
 public final class VoiceNodeClient {
-    /** What a voice node answered. */
-    public sealed interface NodeAnswer {
-        /** A message to show: the node's reply, whenever it came (the caller decides inline or deferred). */
-        record Message(String content, List<Embed> embeds) implements NodeAnswer {}
-
-        /** Autocomplete suggestions. */
-        record Choices(List<Choice> choices) implements NodeAnswer {}
-
-        /** No usable answer; {@code reason} is for the user. */
-        record Unavailable(String reason) implements NodeAnswer {}
-    }
-
-    static final String PATH = "/v1/interactions";
+    static final String COMMANDS = "/v1/commands";
+    static final String SUGGESTIONS = "/v1/suggestions";
     private static final Logger LOG = LoggerFactory.getLogger(VoiceNodeClient.class);
+    private static final String UNREADABLE = "The music player answered something I couldn't read.";
 
     private final VoiceConfig config;
     private final HttpClient http;
@@ -68,74 +57,104 @@ public final class VoiceNodeClient {
     }
 
     /** Discord's shard formula: the node for a guild is {@code (guild_id >> 22) % node count}. */
-    public static int shardOf(String guildId, int shardCount) {
-        return (int) Long.remainderUnsigned(Long.parseUnsignedLong(guildId) >>> 22, shardCount);
+    public static int shardOf(long guildId, int shardCount) {
+        return (int) Long.remainderUnsigned(guildId >>> 22, shardCount);
     }
 
-    /** Sends the interaction, exactly as Discord signed it, to the guild's node. */
-    public CompletableFuture<NodeAnswer> forward(String guildId, byte[] interaction) {
+    /** Runs a music command on the guild's node; what went wrong on the way is an error reply for the user. */
+    public CompletableFuture<MusicReply> run(MusicRequest request) {
+        int shard = shardOf(request.guildId(), Math.max(1, config.nodes().size()));
+        return send(shard, COMMANDS, request, MusicReply.class)
+                .thenApply(reply -> {
+                    metrics.forwarded(shard, "ok");
+                    return reply;
+                })
+                .exceptionally(error -> {
+                    metrics.forwarded(shard, "unavailable");
+                    return MusicReply.error("🎵 " + reason(shard, error));
+                });
+    }
+
+    /** The node's suggestions for the focused option; none when it cannot give any in time. */
+    public CompletableFuture<MusicSuggestions> suggest(MusicRequest request) {
+        int shard = shardOf(request.guildId(), Math.max(1, config.nodes().size()));
+        return send(shard, SUGGESTIONS, request, MusicSuggestions.class)
+                .thenApply(suggestions -> {
+                    metrics.forwarded(shard, "choices");
+                    return suggestions;
+                })
+                .exceptionally(error -> {
+                    metrics.forwarded(shard, "unavailable");
+                    reason(shard, error);
+                    return MusicSuggestions.none();
+                });
+    }
+
+    /** The node's answer, or a failed stage whose cause says what went wrong. */
+    private <T> CompletableFuture<T> send(int shard, String path, MusicRequest request, Class<T> answerType) {
         if (!enabled()) {
-            return CompletableFuture.completedFuture(new NodeAnswer.Unavailable("Music is not set up here."));
+            return CompletableFuture.failedFuture(new Unusable("Music is not set up here."));
         }
-        int shard = shardOf(guildId, config.nodes().size());
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(request);
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         URI node = config.nodes().get(shard);
         String timestamp = Long.toString(clock.instant().getEpochSecond());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(node + PATH))
+        HttpRequest post = HttpRequest.newBuilder(URI.create(node + path))
                 .timeout(config.timeout())
                 .header("Content-Type", "application/json")
                 .header(RequestSignature.TIMESTAMP_HEADER, timestamp)
-                .header(RequestSignature.SIGNATURE_HEADER, signature.sign(timestamp, interaction))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(interaction))
+                .header(RequestSignature.SIGNATURE_HEADER, signature.sign(timestamp, body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .thenApply(response -> read(shard, response))
-                .exceptionally(error -> unreachable(shard, error))
-                .whenComplete((answer, error) -> metrics.forwarded(shard, outcome(answer)));
+        return http.sendAsync(post, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> read(shard, response, answerType));
     }
 
-    private static String outcome(NodeAnswer answer) {
-        return switch (answer) {
-            case NodeAnswer.Message message -> "ok";
-            case NodeAnswer.Choices choices -> "choices";
-            case NodeAnswer.Unavailable unavailable -> "unavailable";
-            case null -> "unavailable";
-        };
-    }
-
-    private NodeAnswer read(int shard, HttpResponse<byte[]> response) {
+    private <T> T read(int shard, HttpResponse<byte[]> response, Class<T> answerType) {
         if (response.statusCode() != 200) {
             LOG.warn("voice node {} answered HTTP {}", shard, response.statusCode());
-            return new NodeAnswer.Unavailable("The music player couldn't take that request right now.");
+            throw new Unusable("The music player couldn't take that request right now.");
         }
-        InteractionResponse answer;
         try {
-            answer = json.readValue(response.body(), InteractionResponse.class);
+            T answer = json.readValue(response.body(), answerType);
+            if (answer == null) {
+                throw new Unusable(UNREADABLE);
+            }
+            return answer;
         } catch (IOException | RuntimeException e) {
-            LOG.warn("voice node {} answered something that is not an interaction response", shard);
-            return new NodeAnswer.Unavailable("The music player answered something I couldn't read.");
+            if (e instanceof Unusable unusable) {
+                throw unusable;
+            }
+            LOG.warn("voice node {} answered something that is not a {}", shard, answerType.getSimpleName());
+            throw new Unusable(UNREADABLE);
         }
-        InteractionResponse.MessageData data = answer == null ? null : answer.data();
-        return switch (answer == null ? 0 : answer.type()) {
-            case InteractionResponse.CHANNEL_MESSAGE_WITH_SOURCE -> new NodeAnswer.Message(
-                    data == null ? null : data.content(),
-                    data == null || data.embeds() == null ? List.of() : data.embeds().stream().filter(Objects::nonNull).toList());
-            case InteractionResponse.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT -> new NodeAnswer.Choices(
-                    data == null || data.choices() == null ? List.of() : data.choices());
-            default -> new NodeAnswer.Unavailable("The music player answered something I couldn't read.");
-        };
     }
 
-    private static NodeAnswer unreachable(int shard, Throwable error) {
+    /** What to tell the user about a failed call, logged once. */
+    private static String reason(int shard, Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (cause instanceof Unusable unusable) {
+            return unusable.getMessage();
+        }
         if (cause instanceof HttpTimeoutException) {
             LOG.warn("voice node {} did not answer in time", shard);
-            return new NodeAnswer.Unavailable("The music player didn't answer in time. Please try again.");
+            return "The music player didn't answer in time. Please try again.";
         }
-        if (!(cause instanceof ConnectException)) {
-            LOG.warn("voice node {} could not be reached: {}", shard, cause.toString());
-        } else {
+        if (cause instanceof ConnectException) {
             LOG.warn("voice node {} is not accepting connections", shard);
+        } else {
+            LOG.warn("voice node {} could not be reached: {}", shard, cause.toString());
         }
-        return new NodeAnswer.Unavailable("The music player is offline right now. Please try again in a minute.");
+        return "The music player is offline right now. Please try again in a minute.";
+    }
+
+    /** A node's answer that cannot be used; its message is for the user. */
+    private static final class Unusable extends RuntimeException {
+        Unusable(String message) {
+            super(message, null, false, false);
+        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.botty.interactions.interaction;
 
-import dev.botty.interactions.command.CommandDefinition;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
+import dev.botty.internal.CommandDefinition;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 

@@ -1,10 +1,10 @@
 package dev.botty.interactions.interaction;
 
-import dev.botty.interactions.command.CommandDefinition;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
+import dev.botty.internal.CommandDefinition;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.botty.interactions.command.CommandDefinition;
-import dev.botty.interactions.command.CommandDefinition.ChoiceDefinition;
-import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
+import dev.botty.interactions.command.CommandCatalog;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.config.BottyConfig;
+import dev.botty.internal.CommandDefinition.ChoiceDefinition;
+import dev.botty.internal.CommandDefinition.OptionDefinition;
+import dev.botty.internal.CommandDefinition;
 import dev.botty.service.settings.Environment;
 import io.micronaut.context.ApplicationContext;
 import java.util.ArrayList;
@@ -139,7 +140,7 @@ class RegistrableDefinitionsTest {
         BottyConfig config = BottyConfig.load(new Environment(Map.of(
                 "DISCORD_APPLICATION_ID", "1100000000000000001", "DISCORD_BOT_TOKEN", "unused")), BottyConfig.Mode.REGISTER, null, null);
         try (ApplicationContext context = ApplicationContext.builder().singletons(config).start()) {
-            return context.getBeansOfType(SlashCommand.class).stream().map(SlashCommand::definition).toList();
+            return context.getBean(CommandCatalog.class).all().stream().map(SlashCommand::definition).toList();
         }
     }
 

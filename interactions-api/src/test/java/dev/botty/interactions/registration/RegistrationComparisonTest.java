@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.botty.interactions.command.CommandDefinition;
-import dev.botty.interactions.command.CommandDefinition.ChoiceDefinition;
-import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
+import dev.botty.internal.CommandDefinition.ChoiceDefinition;
+import dev.botty.internal.CommandDefinition.OptionDefinition;
+import dev.botty.internal.CommandDefinition;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;

@@ -1,7 +1,8 @@
 package dev.botty.interactions.voice;
 
-import dev.botty.internal.RequestSignature;
 import com.sun.net.httpserver.HttpServer;
+import dev.botty.internal.MusicRequest;
+import dev.botty.internal.RequestSignature;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -15,17 +16,23 @@ import java.util.concurrent.Executors;
 
 /**
  * A voice node's internal API on loopback, as the interactions-api sees it: checks the HMAC
- * signature (401 otherwise) and answers with a scripted interaction response after a delay, and
+ * signature (401 otherwise) of {@code POST /v1/commands} and {@code /v1/suggestions} and answers
+ * with a scripted body (the contract's {@code MusicReply} or {@code MusicSuggestions}) after a delay, and
  * {@code GET /v1/status} (signed over the timestamp and an empty body) with a scripted status.
  */
 public final class FakeVoiceNode implements AutoCloseable {
-    record Received(String timestamp, String signature, byte[] body, boolean signatureValid) {}
+    record Received(String path, String timestamp, String signature, byte[] body, boolean signatureValid) {
+        /** The body read as the contract's request, as the node reads it. */
+        MusicRequest request() throws IOException {
+            return io.micronaut.serde.ObjectMapper.getDefault().readValue(body, MusicRequest.class);
+        }
+    }
 
     private final HttpServer server;
     private final RequestSignature signature;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
-    private volatile String answer = "{\"type\":4,\"data\":{\"content\":\"queued\",\"flags\":64}}";
+    private volatile String answer = "{\"content\":\"queued\",\"outcome\":\"OK\"}";
     private volatile Duration delay = Duration.ZERO;
     private volatile int statusCode = 200;
     private volatile String statusJson = "{}";
@@ -36,13 +43,13 @@ public final class FakeVoiceNode implements AutoCloseable {
         signature = new RequestSignature(secret);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.createContext(VoiceNodeClient.PATH, exchange -> {
+        com.sun.net.httpserver.HttpHandler music = exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String timestamp = exchange.getRequestHeaders().getFirst(RequestSignature.TIMESTAMP_HEADER);
             String given = exchange.getRequestHeaders().getFirst(RequestSignature.SIGNATURE_HEADER);
             boolean valid = signature.verifies(timestamp, body, given)
                     && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) <= 60;
-            received.add(new Received(timestamp, given, body, valid));
+            received.add(new Received(exchange.getRequestURI().getPath(), timestamp, given, body, valid));
             try {
                 Thread.sleep(delay);
             } catch (InterruptedException e) {
@@ -54,7 +61,9 @@ public final class FakeVoiceNode implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        });
+        };
+        server.createContext(VoiceNodeClient.COMMANDS, music);
+        server.createContext(VoiceNodeClient.SUGGESTIONS, music);
         server.createContext(VoiceNodeStatuses.PATH, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             String timestamp = exchange.getRequestHeaders().getFirst(RequestSignature.TIMESTAMP_HEADER);
@@ -62,7 +71,7 @@ public final class FakeVoiceNode implements AutoCloseable {
             boolean valid = "GET".equals(exchange.getRequestMethod()) && body.length == 0
                     && signature.verifies(timestamp, body, given)
                     && Math.abs(Instant.now().getEpochSecond() - Long.parseLong(timestamp)) <= 60;
-            statusRequests.add(new Received(timestamp, given, body, valid));
+            statusRequests.add(new Received(VoiceNodeStatuses.PATH, timestamp, given, body, valid));
             try {
                 Thread.sleep(statusDelay);
             } catch (InterruptedException e) {

@@ -1,12 +1,12 @@
 package dev.botty.interactions.voice;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.interactions.TestApp;
+import dev.botty.internal.MusicRequest;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
 import java.net.ServerSocket;
@@ -36,44 +36,59 @@ class MusicForwardingTest {
     }
 
     @Test
-    void routesEachGuildToItsShardsNodeWithTheSignedBytesUnchanged() throws Exception {
+    void routesEachGuildToItsShardsNodeAsTheContractsRequest() throws Exception {
         try (FakeVoiceNode zero = new FakeVoiceNode(SECRET); FakeVoiceNode one = new FakeVoiceNode(SECRET);
                 TestApp app = app(zero.url() + "," + one.url())) {
-            InteractionBuilder toOne = play(GUILD_ON_SHARD_1);
+            InteractionBuilder toOne = play(GUILD_ON_SHARD_1).by("80351110224678912", "alice");
             String json = toOne.toJson();
             assertEquals(200, app.postRaw(json).status());
             app.post(play(GUILD_ON_SHARD_0));
 
             assertEquals(1, one.received().size());
             assertEquals(1, zero.received().size());
-            assertTrue(one.received().getFirst().signatureValid());
-            assertArrayEquals(json.getBytes(StandardCharsets.UTF_8), one.received().getFirst().body(), "forwarded as Discord signed it");
+            FakeVoiceNode.Received received = one.received().getFirst();
+            assertTrue(received.signatureValid());
+            assertEquals("/v1/commands", received.path());
+            JsonNode interaction = TestApp.json(json);
+            assertEquals(new MusicRequest(Long.parseLong(GUILD_ON_SHARD_1), Long.parseLong(interaction.path("channel_id").asText()),
+                    80351110224678912L, interaction.path("locale").asText("en-US"), "play", Map.of("query", "lofi beats"), null), received.request());
+            assertFalse(new String(received.body(), StandardCharsets.UTF_8).contains(interaction.path("token").asText()),
+                    "the interaction's token stays with the interactions-api");
         }
     }
 
     @Test
     void shardFormulaMatchesDiscords() {
-        assertEquals(0, VoiceNodeClient.shardOf("81384788765712384", 1));
+        assertEquals(0, VoiceNodeClient.shardOf(Long.parseUnsignedLong("81384788765712384"), 1));
         // 81384788765712384 >> 22 = 19403645698: even, and 1 more than a multiple of 3
-        assertEquals(0, VoiceNodeClient.shardOf("81384788765712384", 2));
-        assertEquals(1, VoiceNodeClient.shardOf("81384788765712384", 3));
-        assertEquals(0, VoiceNodeClient.shardOf("18446744073709551615", 1), "unsigned snowflakes");
+        assertEquals(0, VoiceNodeClient.shardOf(Long.parseUnsignedLong("81384788765712384"), 2));
+        assertEquals(1, VoiceNodeClient.shardOf(Long.parseUnsignedLong("81384788765712384"), 3));
+        assertEquals(0, VoiceNodeClient.shardOf(Long.parseUnsignedLong("18446744073709551615"), 1), "unsigned snowflakes");
     }
 
     @Test
     void passesTheNodesInlineAnswerOnEphemerally() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
-            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Queued **lofi beats** (#3)\",\"embeds\":[{\"title\":\"Queue\"}]}}");
+            node.answering(200, "{\"content\":\"Queued **lofi beats** (#3) for <@80351110224678912>\",\"outcome\":\"OK\","
+                    + "\"card\":{\"title\":\"Queue\",\"url\":\"https://example.com/q\",\"description\":\"1. lofi\",\"thumbnailUrl\":\"https://example.com/t.jpg\","
+                    + "\"fields\":[{\"name\":\"Loop\",\"value\":\"off\",\"inline\":true}],\"footer\":\"page 1\"}}");
             JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
             assertEquals(4, answer.path("type").asInt());
             assertEquals(64, answer.path("data").path("flags").asInt());
-            assertEquals("Queued **lofi beats** (#3)", answer.path("data").path("content").asText());
-            assertEquals("Queue", answer.path("data").path("embeds").path(0).path("title").asText());
+            assertEquals(0, answer.path("data").path("allowed_mentions").path("parse").size(), "pings nobody: " + answer);
+            assertTrue(answer.path("data").path("allowed_mentions").path("parse").isArray(), answer.toString());
+            assertEquals("Queued **lofi beats** (#3) for <@80351110224678912>", answer.path("data").path("content").asText());
+            JsonNode embed = answer.path("data").path("embeds").path(0);
+            assertEquals("Queue", embed.path("title").asText());
+            assertEquals("https://example.com/q", embed.path("url").asText());
+            assertEquals("https://example.com/t.jpg", embed.path("thumbnail").path("url").asText());
+            assertEquals("off", embed.path("fields").path(0).path("value").asText());
+            assertEquals("page 1", embed.path("footer").path("text").asText());
         }
     }
 
     @Test
-    void aNodeThatDefersIsNotUnderstoodTheDeadlineIsOurs() throws Exception {
+    void aNodeThatAnswersInDiscordsTermsIsNotUnderstoodTheDeadlineIsOurs() throws Exception {
         // The interactions-api alone decides inline or deferred; a node only answers (docs/internal-api.md).
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
             node.answering(200, "{\"type\":5,\"data\":{\"flags\":64}}");
@@ -86,7 +101,7 @@ class MusicForwardingTest {
     @Test
     void editsASlowNodesAnswerInThroughARateLimit() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
-            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(800));
+            node.answering(200, "{\"content\":\"Now playing\",\"outcome\":\"OK\"}").after(Duration.ofMillis(800));
             app.discord().rateLimitNext("PATCH", 1, Duration.ofMillis(300));
             assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
             FakeDiscord.Call edit = app.discord().awaitCall(c -> c.method().equals("PATCH") && !c.isRateLimited(), Duration.ofSeconds(5));
@@ -98,7 +113,7 @@ class MusicForwardingTest {
     @Test
     void anEditThatOvertakesTheDeferralIsRetried() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
-            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(500));
+            node.answering(200, "{\"content\":\"Now playing\",\"outcome\":\"OK\"}").after(Duration.ofMillis(500));
             app.discord().withholdOriginalNext(2);
             assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
             app.discord().awaitCall(c -> c.method().equals("PATCH")
@@ -110,7 +125,7 @@ class MusicForwardingTest {
     @Test
     void anExpiredTokenIsNotRetried() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
-            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(500));
+            node.answering(200, "{\"content\":\"Now playing\",\"outcome\":\"OK\"}").after(Duration.ofMillis(500));
             String json = play(GUILD_ON_SHARD_0).toJson();
             String token = TestApp.json(json).path("token").asText();
             app.discord().expireInteractionToken(token);
@@ -124,7 +139,7 @@ class MusicForwardingTest {
     @Test
     void defersAndEditsInTheAnswerOfASlowNode() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url(), "INLINE_BUDGET_MS", "200")) {
-            node.answering(200, "{\"type\":4,\"data\":{\"content\":\"Now playing\"}}").after(Duration.ofMillis(1500));
+            node.answering(200, "{\"content\":\"Now playing\",\"outcome\":\"OK\"}").after(Duration.ofMillis(1500));
             assertEquals(5, app.post(play(GUILD_ON_SHARD_0)).path("type").asInt());
             FakeDiscord.Call edit = app.discord().awaitOriginalEdit(Duration.ofSeconds(5));
             assertEquals("Now playing", edit.json().path("content").asText());
@@ -177,10 +192,14 @@ class MusicForwardingTest {
     @Test
     void forwardsPlayAutocompleteAndReturnsTheNodesChoices() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
-            node.answering(200, "{\"type\":8,\"data\":{\"choices\":[{\"name\":\"Lofi Girl - beats to relax\",\"value\":\"https://example.invalid/t/1\"}]}}");
+            node.answering(200, "{\"choices\":[{\"name\":\"Lofi Girl - beats to relax\",\"value\":\"https://example.invalid/t/1\"}]}");
             JsonNode answer = app.post(InteractionBuilder.autocomplete("play").inGuild(GUILD_ON_SHARD_0).focused("query", "lofi"));
             assertEquals(8, answer.path("type").asInt());
             assertEquals("Lofi Girl - beats to relax", answer.path("data").path("choices").path(0).path("name").asText());
+            FakeVoiceNode.Received received = node.received().getFirst();
+            assertEquals("/v1/suggestions", received.path());
+            assertEquals("query", received.request().focused());
+            assertEquals("lofi", received.request().option("query").orElseThrow());
         }
     }
 

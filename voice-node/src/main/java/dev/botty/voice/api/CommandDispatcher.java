@@ -1,10 +1,10 @@
 package dev.botty.voice.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
+import dev.botty.internal.MusicSuggestions;
 import dev.botty.service.status.RecentErrors;
 import dev.botty.voice.command.MusicCommand;
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 final class CommandDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(CommandDispatcher.class);
+    static final int MAX_CHOICES = 25;
 
     private final Map<String, MusicCommand> commands;
     private final CommandStats stats;
@@ -34,23 +35,20 @@ final class CommandDispatcher {
         this.errors = errors;
     }
 
-    CompletableFuture<ObjectNode> dispatch(MusicRequest request) {
+    CompletableFuture<MusicReply> run(MusicRequest request) {
         MusicCommand command = commands.get(request.command());
-        if (request.autocomplete()) {
-            return suggest(command, request);
-        }
         long started = System.nanoTime();
-        CompletableFuture<Reply> answer = command == null
-                ? CompletableFuture.completedFuture(Reply.refused("🎵 This voice node doesn't know /" + request.command() + "."))
+        CompletableFuture<MusicReply> answer = command == null
+                ? CompletableFuture.completedFuture(MusicReply.refused("🎵 This voice node doesn't know /" + request.command() + "."))
                 : run(command, request);
         return answer.thenApply(done -> {
             stats.record(request.command(), CommandStats.outcome(done.outcome()), elapsed(started));
-            return InteractionReplies.message(done);
+            return done;
         });
     }
 
-    private CompletableFuture<Reply> run(MusicCommand command, MusicRequest request) {
-        CompletionStage<Reply> stage;
+    private CompletableFuture<MusicReply> run(MusicCommand command, MusicRequest request) {
+        CompletionStage<MusicReply> stage;
         try {
             stage = command.run(request);
         } catch (RuntimeException e) {
@@ -59,15 +57,16 @@ final class CommandDispatcher {
         return stage.toCompletableFuture().exceptionally(failure -> {
             LOG.error("/{} failed for guild {}", request.command(), request.guildId(), failure);
             errors.record("/" + request.command() + " failed: " + failure);
-            return Reply.error("⚠️ Something went wrong with /" + request.command() + ". It has been logged; try again in a moment.");
+            return MusicReply.error("⚠️ Something went wrong with /" + request.command() + ". It has been logged; try again in a moment.");
         });
     }
 
-    private CompletableFuture<ObjectNode> suggest(MusicCommand command, MusicRequest request) {
+    CompletableFuture<MusicSuggestions> suggest(MusicRequest request) {
+        MusicCommand command = commands.get(request.command());
         if (command == null) {
-            return CompletableFuture.completedFuture(InteractionReplies.choices(List.of()));
+            return CompletableFuture.completedFuture(MusicSuggestions.none());
         }
-        CompletionStage<List<MusicCommand.Choice>> stage;
+        CompletionStage<List<MusicSuggestions.Choice>> stage;
         try {
             stage = command.suggest(request);
         } catch (RuntimeException e) {
@@ -78,7 +77,7 @@ final class CommandDispatcher {
                     LOG.warn("autocomplete of /{} failed: {}", request.command(), failure.toString());
                     return List.of();
                 })
-                .thenApply(InteractionReplies::choices);
+                .thenApply(choices -> new MusicSuggestions(choices.stream().limit(MAX_CHOICES).toList()));
     }
 
     private static Duration elapsed(long startedNanos) {

@@ -1,6 +1,6 @@
 package dev.botty.voice.api;
 
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.MusicReply;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -49,7 +49,7 @@ public final class CommandStats {
         }
     }
 
-    static String outcome(Reply.Outcome outcome) {
+    static String outcome(MusicReply.Outcome outcome) {
         return outcome.name().toLowerCase(Locale.ROOT);
     }
 

@@ -1,25 +1,31 @@
 package dev.botty.voice.command;
 
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
+import dev.botty.internal.MusicSuggestions;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
- * One music command's behaviour on the voice node; every bean of this type is found by name
- * ({@link #name()}, the slash command's name) when a forwarded interaction arrives. The answer may
- * take its time: the internal API answers inline when it is quick and otherwise defers and edits
- * the original response when it is ready.
+ * One music command's behaviour on the voice node, for one of the contract's definitions
+ * ({@link dev.botty.internal.MusicCommands}); every bean of this type is found by its
+ * definition's name when a forwarded request arrives. The answer may take its time: whether the
+ * user sees it inline or as an edit of a deferral is the interactions-api's decision.
  */
 public interface MusicCommand {
-    String name();
+    /** The contract's definition of this command: a constant of {@link dev.botty.internal.MusicCommands}. */
+    CommandDefinition definition();
 
-    CompletionStage<Reply> run(MusicRequest request);
-
-    /** Autocomplete for the focused option: at most 25 choices. */
-    default CompletionStage<List<Choice>> suggest(MusicRequest request) {
-        return CompletableFuture.completedFuture(List.of());
+    default String name() {
+        return definition().name();
     }
 
-    /** An autocomplete choice: {@code name} shown (1–100 characters), {@code value} sent back (1–100 characters). */
-    record Choice(String name, String value) {}
+    CompletionStage<MusicReply> run(MusicRequest request);
+
+    /** Autocomplete for the focused option: at most 25 choices. */
+    default CompletionStage<List<MusicSuggestions.Choice>> suggest(MusicRequest request) {
+        return CompletableFuture.completedFuture(List.of());
+    }
 }

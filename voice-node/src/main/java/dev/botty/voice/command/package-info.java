@@ -1,4 +1,4 @@
-/** What a music command is, what it is asked and what it answers: the types the internal API, the commands and the gateway's notices share. */
+/** What a music command is on the node: the interface every command class implements, over the contract's request and reply types. */
 @NullMarked
 package dev.botty.voice.command;
 

@@ -1,6 +1,6 @@
 package dev.botty.voice.gateway;
 
-import dev.botty.voice.command.Reply.Card;
+import dev.botty.internal.MusicReply.Card;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;

@@ -1,6 +1,6 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.Reply.Card;
+import dev.botty.internal.MusicReply.Card;
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;

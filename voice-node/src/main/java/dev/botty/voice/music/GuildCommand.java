@@ -1,8 +1,8 @@
 package dev.botty.voice.music;
 
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.voice.command.MusicCommand;
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * checked in its body ({@link #requires()}). The rules every command shares: music needs the
  * caller in a voice channel; once the bot sits in one, only people in that channel steer it
  * (anyone may look at the queue); a guild has one bot channel at a time. Each command is one
- * class, a bean found by its {@link #name()}.
+ * class, a bean found by its definition's name.
  */
 abstract class GuildCommand implements MusicCommand {
     /** What a command needs, checked in this order, each refused with its own plain answer. */
@@ -41,23 +41,23 @@ abstract class GuildCommand implements MusicCommand {
     }
 
     /** The command itself, on the guild's music, once {@link #requires()} holds. */
-    abstract CompletionStage<Reply> run(MusicRequest request, GuildMusic music);
+    abstract CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music);
 
     @Override
-    public final CompletionStage<Reply> run(MusicRequest request) {
+    public final CompletionStage<MusicReply> run(MusicRequest request) {
         GuildMusic music = jukebox.guild(request.guildId());
         Set<Requirement> requires = requires();
         if (requires.contains(Requirement.STEERING)) {
-            Reply refusal = voice.steeringRefusal(request, music);
+            MusicReply refusal = voice.steeringRefusal(request, music);
             if (refusal != null) {
                 return done(refusal);
             }
         }
         if (requires.contains(Requirement.SOMETHING_PLAYING) && music.current() == null) {
-            return done(Reply.refused("🔇 Nothing is playing."));
+            return done(MusicReply.refused("🔇 Nothing is playing."));
         }
         if (requires.contains(Requirement.QUEUE_POSITION)) {
-            Reply refusal = badPosition(request, music.queue().size());
+            MusicReply refusal = badPosition(request, music.queue().size());
             if (refusal != null) {
                 return done(refusal);
             }
@@ -71,19 +71,19 @@ abstract class GuildCommand implements MusicCommand {
     }
 
     /** Null when the request's {@code position} names a track of a queue of {@code size}, else why not. */
-    private static @Nullable Reply badPosition(MusicRequest request, int size) {
+    private static @Nullable MusicReply badPosition(MusicRequest request, int size) {
         OptionalLong position = request.integer("position");
         if (size == 0) {
-            return Reply.refused("📭 The queue is empty.");
+            return MusicReply.refused("📭 The queue is empty.");
         }
         if (position.isEmpty() || position.getAsLong() < 1 || position.getAsLong() > size) {
-            return Reply.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
+            return MusicReply.refused("🔢 Pick a position from 1 to " + size + ": " + (size == 1 ? "there is 1 track" : "there are " + size + " tracks")
                     + " in the queue.");
         }
         return null;
     }
 
-    static CompletionStage<Reply> done(Reply reply) {
+    static CompletionStage<MusicReply> done(MusicReply reply) {
         return CompletableFuture.completedFuture(reply);
     }
 }

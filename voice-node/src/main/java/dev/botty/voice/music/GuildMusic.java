@@ -1,12 +1,12 @@
 package dev.botty.voice.music;
 
+import dev.botty.internal.MusicReply;
 import dev.botty.lavalink.LavalinkNode;
 import dev.botty.lavalink.PlayerSnapshot;
 import dev.botty.lavalink.protocol.v4.PlayerState;
 import dev.botty.lavalink.protocol.v4.PlayerUpdate;
 import dev.botty.lavalink.protocol.v4.TrackEndEvent;
 import dev.botty.lavalink.protocol.v4.VoiceState;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.gateway.VoiceConnectionUpdate;
 import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.queue.LoopMode;
@@ -502,7 +502,7 @@ final class GuildMusic {
         }
     }
 
-    private void editNowPlaying(Reply.Card card) {
+    private void editNowPlaying(MusicReply.Card card) {
         if (textChannelId == 0) {
             return;
         }

@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
@@ -14,24 +16,24 @@ final class JoinCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "join";
+    public CommandDefinition definition() {
+        return MusicCommands.JOIN;
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         OptionalLong caller = voice.callerChannel(request);
         if (caller.isEmpty()) {
-            return done(Reply.refused("🎧 Join a voice channel first, then ask me again."));
+            return done(MusicReply.refused("🎧 Join a voice channel first, then ask me again."));
         }
         if (music.voiceChannelId() == caller.getAsLong()) {
-            return done(Reply.refused("🎧 I'm already here in <#" + caller.getAsLong() + ">."));
+            return done(MusicReply.refused("🎧 I'm already here in <#" + caller.getAsLong() + ">."));
         }
-        Reply busy = voice.busyElsewhere(request, music, caller.getAsLong());
+        MusicReply busy = voice.busyElsewhere(request, music, caller.getAsLong());
         if (busy != null) {
             return done(busy);
         }
-        Reply refusal = voice.joinCaller(request, music, caller.getAsLong());
-        return done(refusal != null ? refusal : Reply.ok("🎧 Joining <#" + caller.getAsLong() + ">. `/play` something!"));
+        MusicReply refusal = voice.joinCaller(request, music, caller.getAsLong());
+        return done(refusal != null ? refusal : MusicReply.ok("🎧 Joining <#" + caller.getAsLong() + ">. `/play` something!"));
     }
 }

@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
@@ -14,22 +16,22 @@ final class LeaveCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "leave";
+    public CommandDefinition definition() {
+        return MusicCommands.LEAVE;
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         long botChannel = music.voiceChannelId();
         if (botChannel == 0) {
-            return done(Reply.refused("🎧 I'm not in a voice channel."));
+            return done(MusicReply.refused("🎧 I'm not in a voice channel."));
         }
         OptionalLong caller = voice.callerChannel(request);
         boolean callerThere = caller.isPresent() && caller.getAsLong() == botChannel;
         if (!callerThere && voice.gateway().hasListeners(request.guildId(), botChannel)) {
-            return done(Reply.refused("🎧 Others are listening in <#" + botChannel + ">; join them to send me away."));
+            return done(MusicReply.refused("🎧 Others are listening in <#" + botChannel + ">; join them to send me away."));
         }
         music.leave("<@" + request.userId() + "> asked me to");
-        return done(Reply.ok("👋 Left <#" + botChannel + ">."));
+        return done(MusicReply.ok("👋 Left <#" + botChannel + ">."));
     }
 }

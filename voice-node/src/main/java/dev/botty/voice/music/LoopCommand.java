@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.voice.queue.LoopMode;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -15,8 +17,8 @@ final class LoopCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "loop";
+    public CommandDefinition definition() {
+        return MusicCommands.LOOP;
     }
 
     @Override
@@ -25,16 +27,16 @@ final class LoopCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         return done(LoopMode.fromKey(request.option("mode").orElse(""))
                 .map(mode -> {
                     music.loop(mode);
-                    return Reply.ok(switch (mode) {
+                    return MusicReply.ok(switch (mode) {
                         case OFF -> "➡️ Loop off.";
                         case TRACK -> "🔂 Looping this track.";
                         case QUEUE -> "🔁 Looping the queue.";
                     });
                 })
-                .orElse(Reply.refused("🔁 Loop `off`, `track` or `queue`.")));
+                .orElse(MusicReply.refused("🔁 Loop `off`, `track` or `queue`.")));
     }
 }

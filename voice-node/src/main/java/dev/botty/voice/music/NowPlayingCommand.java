@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.voice.queue.QueuedTrack;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -15,8 +17,8 @@ final class NowPlayingCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "nowplaying";
+    public CommandDefinition definition() {
+        return MusicCommands.NOW_PLAYING;
     }
 
     @Override
@@ -25,8 +27,8 @@ final class NowPlayingCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         QueuedTrack current = music.current();
-        return done(Reply.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume())));
+        return done(MusicReply.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume())));
     }
 }

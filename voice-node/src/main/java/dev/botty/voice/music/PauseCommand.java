@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +16,8 @@ final class PauseCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "pause";
+    public CommandDefinition definition() {
+        return MusicCommands.PAUSE;
     }
 
     @Override
@@ -24,16 +26,16 @@ final class PauseCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         return done(pause(music, true));
     }
 
     /** Pauses or resumes, or says it already is. */
-    static Reply pause(GuildMusic music, boolean pause) {
+    static MusicReply pause(GuildMusic music, boolean pause) {
         if (music.isPaused() == pause) {
-            return Reply.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
+            return MusicReply.refused(pause ? "⏸️ Already paused; `/resume` to carry on." : "▶️ Already playing.");
         }
         music.pause(pause);
-        return Reply.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
+        return MusicReply.ok(pause ? "⏸️ Paused. `/resume` to carry on." : "▶️ Resumed " + Cards.link(music.current()) + ".");
     }
 }

@@ -1,8 +1,11 @@
 package dev.botty.voice.music;
 
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
+import dev.botty.internal.MusicSuggestions;
 import dev.botty.lavalink.protocol.v4.Track;
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.queue.QueuedTrack;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -26,45 +29,45 @@ final class PlayCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "play";
+    public CommandDefinition definition() {
+        return MusicCommands.PLAY;
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         String query = request.option("query").map(String::strip).orElse("");
         if (query.isEmpty()) {
-            return done(Reply.refused("🔍 Tell me what to play: a link, or words to search for."));
+            return done(MusicReply.refused("🔍 Tell me what to play: a link, or words to search for."));
         }
         OptionalLong caller = voice.callerChannel(request);
         if (caller.isEmpty()) {
-            return done(Reply.refused("🎧 Join a voice channel first, then ask me again."));
+            return done(MusicReply.refused("🎧 Join a voice channel first, then ask me again."));
         }
-        Reply busy = voice.busyElsewhere(request, music, caller.getAsLong());
+        MusicReply busy = voice.busyElsewhere(request, music, caller.getAsLong());
         if (busy != null) {
             return done(busy);
         }
         if (music.room() <= 0) {
-            return done(Reply.refused("📚 The queue is full (" + GuildMusic.MAX_QUEUE + " tracks)."));
+            return done(MusicReply.refused("📚 The queue is full (" + GuildMusic.MAX_QUEUE + " tracks)."));
         }
         return jukebox.load(request.guildId(), query, request.userId())
                 .thenApply(loaded -> queue(request, music, caller.getAsLong(), loaded))
                 .exceptionally(Voice::lavalinkTrouble);
     }
 
-    private Reply queue(MusicRequest request, GuildMusic music, long callerChannel, TrackLoader.Loaded loaded) {
+    private MusicReply queue(MusicRequest request, GuildMusic music, long callerChannel, TrackLoader.Loaded loaded) {
         return switch (loaded) {
             case TrackLoader.Loaded.Failed failed -> {
                 jukebox.services().metrics().loadFailed();
-                yield Reply.error("⚠️ I couldn't load that: " + failed.message());
+                yield MusicReply.error("⚠️ I couldn't load that: " + failed.message());
             }
             case TrackLoader.Loaded.NoMatches none -> {
                 jukebox.services().metrics().loadFailed();
-                yield Reply.refused("🔍 Nothing found for “" + Cards.clip(none.query(), 100) + "”." + note(none.note()));
+                yield MusicReply.refused("🔍 Nothing found for “" + Cards.clip(none.query(), 100) + "”." + note(none.note()));
             }
             case TrackLoader.Loaded.Tracks tracks -> {
                 if (music.voiceChannelId() != callerChannel) {
-                    Reply refusal = voice.busyElsewhere(request, music, callerChannel);
+                    MusicReply refusal = voice.busyElsewhere(request, music, callerChannel);
                     if (refusal == null) {
                         refusal = voice.joinCaller(request, music, callerChannel);
                     }
@@ -77,7 +80,7 @@ final class PlayCommand extends GuildCommand {
         };
     }
 
-    private static Reply queued(int position, TrackLoader.Loaded.Tracks loaded) {
+    private static MusicReply queued(int position, TrackLoader.Loaded.Tracks loaded) {
         QueuedTrack first = loaded.tracks().getFirst();
         String what;
         if (loaded.playlistName() != null) {
@@ -89,17 +92,17 @@ final class PlayCommand extends GuildCommand {
         } else {
             what = "➕ Queued " + Cards.link(first) + " · " + length(first) + " · #" + position + " in the queue.";
         }
-        return Reply.ok(what + note(loaded.note()));
+        return MusicReply.ok(what + note(loaded.note()));
     }
 
     @Override
-    public CompletionStage<List<Choice>> suggest(MusicRequest request) {
+    public CompletionStage<List<MusicSuggestions.Choice>> suggest(MusicRequest request) {
         String typed = request.option("query").map(String::strip).orElse("");
         if (typed.length() < 2) {
             return CompletableFuture.completedFuture(List.of());
         }
         if (TrackLoader.isUrl(typed)) {
-            return CompletableFuture.completedFuture(typed.length() <= CHOICE_LIMIT ? List.of(new Choice(typed, typed)) : List.of());
+            return CompletableFuture.completedFuture(typed.length() <= CHOICE_LIMIT ? List.of(new MusicSuggestions.Choice(typed, typed)) : List.of());
         }
         return jukebox.suggestions(request.guildId(), typed)
                 .thenApply(tracks -> tracks.stream().limit(MAX_CHOICES).map(PlayCommand::choice).flatMap(Optional::stream).toList())
@@ -107,14 +110,14 @@ final class PlayCommand extends GuildCommand {
     }
 
     /** A search result as a choice: its title and length shown, its URL sent back (so /play loads exactly it). */
-    private static Optional<Choice> choice(Track track) {
+    private static Optional<MusicSuggestions.Choice> choice(Track track) {
         String uri = track.info().uri();
         if (uri == null || uri.length() > CHOICE_LIMIT) {
             return Optional.empty();
         }
         String length = track.info().isStream() ? "live" : Cards.time(track.info().length());
         String name = Cards.clip(track.info().title() + " — " + track.info().author(), CHOICE_LIMIT - length.length() - 3) + " · " + length;
-        return Optional.of(new Choice(name, uri));
+        return Optional.of(new MusicSuggestions.Choice(name, uri));
     }
 
     private static String length(QueuedTrack track) {

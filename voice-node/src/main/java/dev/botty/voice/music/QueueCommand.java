@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.voice.queue.QueuedTrack;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -15,22 +17,22 @@ final class QueueCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "queue";
+    public CommandDefinition definition() {
+        return MusicCommands.QUEUE;
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         QueuedTrack current = music.current();
         List<QueuedTrack> queue = music.queue();
         if (current == null && queue.isEmpty()) {
-            return done(Reply.refused("📭 The queue is empty. `/play` something!"));
+            return done(MusicReply.refused("📭 The queue is empty. `/play` something!"));
         }
         int page = (int) Math.min(Integer.MAX_VALUE, request.integer("page").orElse(1));
         int pages = Math.max(1, (queue.size() + Cards.PAGE_SIZE - 1) / Cards.PAGE_SIZE);
         if (page < 1 || page > pages) {
-            return done(Reply.refused("📄 There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of queue."));
+            return done(MusicReply.refused("📄 There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of queue."));
         }
-        return done(Reply.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume())));
+        return done(MusicReply.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume())));
     }
 }

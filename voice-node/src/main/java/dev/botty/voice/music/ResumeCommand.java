@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +16,8 @@ final class ResumeCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "resume";
+    public CommandDefinition definition() {
+        return MusicCommands.RESUME;
     }
 
     @Override
@@ -24,7 +26,7 @@ final class ResumeCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         return done(PauseCommand.pause(music, false));
     }
 }

@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.voice.queue.QueuedTrack;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -15,8 +17,8 @@ final class SeekCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "seek";
+    public CommandDefinition definition() {
+        return MusicCommands.SEEK;
     }
 
     @Override
@@ -25,19 +27,19 @@ final class SeekCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         QueuedTrack current = music.current();
         long to = Cards.parseTime(request.option("time").orElse(""));
         if (to < 0) {
-            return done(Reply.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`."));
+            return done(MusicReply.refused("⏱️ Give a time like `1:30`, `90` or `1:02:03`."));
         }
         if (!current.seekable() || current.stream()) {
-            return done(Reply.refused("⏱️ This track can't be sought in."));
+            return done(MusicReply.refused("⏱️ This track can't be sought in."));
         }
         if (to >= current.lengthMs()) {
-            return done(Reply.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long."));
+            return done(MusicReply.refused("⏱️ The track is only " + Cards.time(current.lengthMs()) + " long."));
         }
         music.seek(to);
-        return done(Reply.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + "."));
+        return done(MusicReply.ok("⏱️ Jumped to " + Cards.time(to) + " in " + Cards.link(current) + "."));
     }
 }

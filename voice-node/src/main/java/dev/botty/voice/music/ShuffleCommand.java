@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +16,8 @@ final class ShuffleCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "shuffle";
+    public CommandDefinition definition() {
+        return MusicCommands.SHUFFLE;
     }
 
     @Override
@@ -24,11 +26,11 @@ final class ShuffleCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         if (music.queue().size() < 2) {
-            return done(Reply.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more."));
+            return done(MusicReply.refused("🔀 There's nothing to shuffle: the queue needs two tracks or more."));
         }
         int count = music.shuffle();
-        return done(Reply.ok("🔀 Shuffled " + count + " tracks."));
+        return done(MusicReply.ok("🔀 Shuffled " + count + " tracks."));
     }
 }

@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.voice.queue.QueuedTrack;
 import jakarta.inject.Singleton;
 import java.util.Set;
@@ -15,8 +17,8 @@ final class SkipCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "skip";
+    public CommandDefinition definition() {
+        return MusicCommands.SKIP;
     }
 
     @Override
@@ -25,12 +27,12 @@ final class SkipCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         return done(music.skip()
                 .map(skipped -> {
                     QueuedTrack next = music.current();
-                    return Reply.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
+                    return MusicReply.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
                 })
-                .orElse(Reply.refused("🔇 Nothing is playing, so there is nothing to skip.")));
+                .orElse(MusicReply.refused("🔇 Nothing is playing, so there is nothing to skip.")));
     }
 }

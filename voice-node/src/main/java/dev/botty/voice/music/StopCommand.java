@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
@@ -14,8 +16,8 @@ final class StopCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "stop";
+    public CommandDefinition definition() {
+        return MusicCommands.STOP;
     }
 
     @Override
@@ -24,9 +26,9 @@ final class StopCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         int dropped = music.stop();
-        return done(Reply.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
+        return done(MusicReply.ok("⏹️ Stopped" + (dropped > 0 ? " and cleared " + dropped + (dropped == 1 ? " track" : " tracks") : "")
                 + ". I'll stay " + Cards.duration(jukebox.services().idleTimeout().toMillis()) + " in case you want more."));
     }
 }

@@ -1,8 +1,8 @@
 package dev.botty.voice.music;
 
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.lavalink.NodeUnavailableException;
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.gateway.JoinOutcome;
 import dev.botty.voice.gateway.VoiceGateway;
 import java.util.OptionalLong;
@@ -27,49 +27,49 @@ final class Voice {
     }
 
     /** Null when the caller may steer the guild's music (in the bot's channel), else why not. */
-    @Nullable Reply steeringRefusal(MusicRequest request, GuildMusic music) {
+    @Nullable MusicReply steeringRefusal(MusicRequest request, GuildMusic music) {
         long botChannel = music.voiceChannelId();
         if (botChannel == 0) {
-            return Reply.refused("🎧 I'm not in a voice channel. `/play` something first.");
+            return MusicReply.refused("🎧 I'm not in a voice channel. `/play` something first.");
         }
         OptionalLong caller = callerChannel(request);
         if (caller.isEmpty() || caller.getAsLong() != botChannel) {
-            return Reply.refused("🎧 Join me in <#" + botChannel + "> to do that.");
+            return MusicReply.refused("🎧 Join me in <#" + botChannel + "> to do that.");
         }
         return null;
     }
 
     /** Null when the bot may come to {@code callerChannel}; else it plays to others elsewhere and will not be pulled away. */
-    @Nullable Reply busyElsewhere(MusicRequest request, GuildMusic music, long callerChannel) {
+    @Nullable MusicReply busyElsewhere(MusicRequest request, GuildMusic music, long callerChannel) {
         long botChannel = music.voiceChannelId();
         if (botChannel != 0 && botChannel != callerChannel && music.current() != null
                 && gateway().hasListeners(request.guildId(), botChannel)) {
-            return Reply.refused("🎧 I'm playing in <#" + botChannel + ">: join me there.");
+            return MusicReply.refused("🎧 I'm playing in <#" + botChannel + ">: join me there.");
         }
         return null;
     }
 
     /** Asks Discord to put the bot in the caller's channel; null when under way, else why not. */
-    @Nullable Reply joinCaller(MusicRequest request, GuildMusic music, long channel) {
+    @Nullable MusicReply joinCaller(MusicRequest request, GuildMusic music, long channel) {
         JoinOutcome outcome = gateway().join(request.guildId(), channel);
         return switch (outcome) {
             case REQUESTED, ALREADY_THERE -> {
                 music.joining(channel, request.channelId());
                 yield null;
             }
-            case NO_PERMISSION -> Reply.refused("🔒 I'm not allowed to join <#" + channel + ">: I need the View Channel and Connect permissions there.");
-            case CHANNEL_FULL -> Reply.refused("🚪 <#" + channel + "> is full.");
-            case NOT_A_VOICE_CHANNEL -> Reply.refused("🎧 I can't find your voice channel; try again in a moment.");
-            case UNKNOWN_GUILD -> Reply.error("⚠️ This server isn't on my voice connection yet; try again in a minute.");
+            case NO_PERMISSION -> MusicReply.refused("🔒 I'm not allowed to join <#" + channel + ">: I need the View Channel and Connect permissions there.");
+            case CHANNEL_FULL -> MusicReply.refused("🚪 <#" + channel + "> is full.");
+            case NOT_A_VOICE_CHANNEL -> MusicReply.refused("🎧 I can't find your voice channel; try again in a moment.");
+            case UNKNOWN_GUILD -> MusicReply.error("⚠️ This server isn't on my voice connection yet; try again in a minute.");
         };
     }
 
     /** What the caller is told when Lavalink failed them. */
-    static Reply lavalinkTrouble(Throwable failure) {
+    static MusicReply lavalinkTrouble(Throwable failure) {
         Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
         if (cause instanceof NodeUnavailableException) {
-            return Reply.error("🔌 The music server is unreachable right now; try again in a minute.");
+            return MusicReply.error("🔌 The music server is unreachable right now; try again in a minute.");
         }
-        return Reply.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
+        return MusicReply.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
     }
 }

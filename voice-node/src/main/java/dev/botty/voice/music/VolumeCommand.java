@@ -1,7 +1,9 @@
 package dev.botty.voice.music;
 
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -15,8 +17,8 @@ final class VolumeCommand extends GuildCommand {
     }
 
     @Override
-    public String name() {
-        return "volume";
+    public CommandDefinition definition() {
+        return MusicCommands.VOLUME;
     }
 
     @Override
@@ -25,12 +27,12 @@ final class VolumeCommand extends GuildCommand {
     }
 
     @Override
-    CompletionStage<Reply> run(MusicRequest request, GuildMusic music) {
+    CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         OptionalLong level = request.integer("level");
         if (level.isEmpty() || level.getAsLong() < 0 || level.getAsLong() > 200) {
-            return done(Reply.refused("🔊 Pick a volume from 0 to 200 (100 is normal)."));
+            return done(MusicReply.refused("🔊 Pick a volume from 0 to 200 (100 is normal)."));
         }
         music.volume((int) level.getAsLong());
-        return done(Reply.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%."));
+        return done(MusicReply.ok((level.getAsLong() == 0 ? "🔇" : "🔊") + " Volume " + level.getAsLong() + "%."));
     }
 }

@@ -3,13 +3,15 @@ package dev.botty.voice.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
 import dev.botty.internal.RequestSignature;
-import dev.botty.simulator.InteractionBuilder;
 import dev.botty.voice.command.MusicCommand;
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.music.MusicWorld;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,19 +43,19 @@ class NodeApiTest {
         final CountDownLatch release = new CountDownLatch(1);
 
         @Override
-        public String name() {
-            return "test-slow";
+        public CommandDefinition definition() {
+            return CommandDefinition.slash("test-slow", "Answers when the test says so");
         }
 
         @Override
-        public CompletionStage<Reply> run(MusicRequest request) {
+        public CompletionStage<MusicReply> run(MusicRequest request) {
             return CompletableFuture.supplyAsync(() -> {
                 try {
                     release.await(20, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return Reply.ok("🐢 there you go, <@" + request.userId() + ">");
+                return MusicReply.ok("🐢 there you go, <@" + request.userId() + ">");
             });
         }
     }
@@ -61,12 +63,12 @@ class NodeApiTest {
     /** A command with a bug. */
     static final class Failing implements MusicCommand {
         @Override
-        public String name() {
-            return "test-failing";
+        public CommandDefinition definition() {
+            return CommandDefinition.slash("test-failing", "Throws");
         }
 
         @Override
-        public CompletionStage<Reply> run(MusicRequest request) {
+        public CompletionStage<MusicReply> run(MusicRequest request) {
             throw new IllegalStateException("a bug in a command");
         }
     }
@@ -95,7 +97,7 @@ class NodeApiTest {
                 java.net.Socket management = new java.net.Socket("127.0.0.1", world.managementPort)) {
             for (java.net.Socket socket : List.of(api, management)) {
                 socket.setSoTimeout(10_000);
-                socket.getOutputStream().write("POST /v1/interactions HTTP/1.1\r\nHost: no".getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().write("POST /v1/commands HTTP/1.1\r\nHost: no".getBytes(StandardCharsets.US_ASCII));
             }
             for (java.net.Socket socket : List.of(api, management)) {
                 String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -104,12 +106,31 @@ class NodeApiTest {
         }
     }
 
-    private static InteractionBuilder command(String name) {
-        return InteractionBuilder.command(name).by(Long.toString(MusicWorld.ALICE), "alice").inGuild(Long.toString(MusicWorld.GUILD));
+    /** A music request as the interactions-api forwards it: Alice in #general of the guild. */
+    private static String command(String name, String... optionPairs) {
+        return request(name, null, optionPairs);
+    }
+
+    private static String request(String name, String focused, String... optionPairs) {
+        ObjectNode request = JSON.createObjectNode()
+                .put("guildId", MusicWorld.GUILD).put("channelId", MusicWorld.GENERAL).put("userId", MusicWorld.ALICE)
+                .put("locale", "en-US").put("command", name);
+        ObjectNode options = request.putObject("options");
+        for (int i = 0; i < optionPairs.length; i += 2) {
+            options.put(optionPairs[i], optionPairs[i + 1]);
+        }
+        if (focused != null) {
+            request.put("focused", focused);
+        }
+        return request.toString();
     }
 
     private HttpResponse<String> post(byte[] body, String timestamp, String signature) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/interactions"))
+        return post("/v1/commands", body, timestamp, signature);
+    }
+
+    private HttpResponse<String> post(String path, byte[] body, String timestamp, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (timestamp != null) {
@@ -122,13 +143,21 @@ class NodeApiTest {
     }
 
     private HttpResponse<String> signed(String json) throws Exception {
+        return signed("/v1/commands", json);
+    }
+
+    private HttpResponse<String> signed(String path, String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        return post(body, timestamp, new RequestSignature(MusicWorld.SECRET).sign(timestamp, body));
+        return post(path, body, timestamp, new RequestSignature(MusicWorld.SECRET).sign(timestamp, body));
     }
 
     private JsonNode reply(String json) throws Exception {
-        HttpResponse<String> response = signed(json);
+        return reply("/v1/commands", json);
+    }
+
+    private JsonNode reply(String path, String json) throws Exception {
+        HttpResponse<String> response = signed(path, json);
         assertEquals(200, response.statusCode(), response.body());
         return JSON.readTree(response.body());
     }
@@ -139,29 +168,29 @@ class NodeApiTest {
     }
 
     @Test
-    void aQuickAnswerIsInlineEphemeralAndPingsNobody() throws Exception {
-        JsonNode reply = reply(command("queue").toJson());
-        assertEquals(4, reply.path("type").asInt());
-        assertEquals(64, reply.path("data").path("flags").asInt());
-        assertEquals("📭 The queue is empty. `/play` something!", reply.path("data").path("content").asText());
-        assertEquals(0, reply.path("data").path("allowed_mentions").path("parse").size());
-        assertTrue(reply.path("data").path("allowed_mentions").path("parse").isArray());
+    void aCommandIsAnsweredWithTheContractsReply() throws Exception {
+        JsonNode reply = reply(command("queue"));
+        assertEquals("📭 The queue is empty. `/play` something!", reply.path("content").asText());
+        assertEquals("REFUSED", reply.path("outcome").asText());
+        assertEquals(MusicReply.refused("📭 The queue is empty. `/play` something!"),
+                io.micronaut.serde.ObjectMapper.getDefault().readValue(signed(command("queue")).body(), MusicReply.class));
     }
 
     @Test
     void playOverTheApiPlaysAndAnswersWithTheTrack() throws Exception {
-        JsonNode reply = reply(command("play").option("query", InteractionBuilder.STRING, "loopback rock").toJson());
-        assertTrue(reply.path("data").path("content").asText().startsWith("▶️ Playing [Loopback Rock]"), reply.toString());
+        JsonNode reply = reply(command("play", "query", "loopback rock"));
+        assertTrue(reply.path("content").asText().startsWith("▶️ Playing [Loopback Rock]"), reply.toString());
+        assertEquals("OK", reply.path("outcome").asText());
         world.awaitPlaying("Loopback Rock");
-        JsonNode queue = reply(command("nowplaying").toJson());
-        assertEquals("🎶 Loopback Rock", queue.path("data").path("embeds").get(0).path("title").asText());
+        JsonNode queue = reply(command("nowplaying"));
+        assertEquals("🎶 Loopback Rock", queue.path("card").path("title").asText());
     }
 
     @Test
     void aSlowCommandIsAnsweredWhenItIsDoneNeverDeferredByTheNode() throws Exception {
         // Discord's three seconds are the interactions-api's to manage: it defers and edits. The
         // node answers with the reply itself, however long the command took, and edits nothing.
-        String json = command("test-slow").toJson();
+        String json = command("test-slow");
         CompletableFuture<JsonNode> answer = CompletableFuture.supplyAsync(() -> {
             try {
                 return reply(json);
@@ -173,32 +202,30 @@ class NodeApiTest {
         assertFalse(answer.isDone(), "no deferral while the command runs");
         slow.release.countDown();
         JsonNode reply = answer.get(10, TimeUnit.SECONDS);
-        assertEquals(4, reply.path("type").asInt());
-        assertEquals("🐢 there you go, <@" + MusicWorld.ALICE + ">", reply.path("data").path("content").asText());
+        assertEquals("🐢 there you go, <@" + MusicWorld.ALICE + ">", reply.path("content").asText());
         assertTrue(world.discord().calls().stream().noneMatch(c -> c.path().contains("/webhooks/")), "the node edits nothing");
     }
 
     @Test
-    void autocompleteAnswersWithChoices() throws Exception {
-        JsonNode reply = reply(InteractionBuilder.autocomplete("play").by(Long.toString(MusicWorld.ALICE), "alice")
-                .inGuild(Long.toString(MusicWorld.GUILD)).focused("query", "loopback").toJson());
-        assertEquals(8, reply.path("type").asInt());
-        assertTrue(reply.path("data").path("choices").size() > 0, reply.toString());
-        assertTrue(reply.path("data").path("choices").get(0).path("name").asText().length() <= 100);
+    void autocompleteAnswersWithSuggestions() throws Exception {
+        JsonNode reply = reply("/v1/suggestions", request("play", "query", "query", "loopback"));
+        assertTrue(reply.path("choices").size() > 0, reply.toString());
+        assertTrue(reply.path("choices").get(0).path("name").asText().length() <= 100);
+        assertEquals(0, reply("/v1/suggestions", request("dance", "query", "query", "x")).path("choices").size(), "an unknown command suggests nothing");
     }
 
     @Test
     void unknownAndFailingCommandsGetAPlainAnswer() throws Exception {
-        assertEquals("🎵 This voice node doesn't know /dance.", reply(command("dance").toJson()).path("data").path("content").asText());
-        JsonNode failed = reply(command("test-failing").toJson());
-        assertEquals(4, failed.path("type").asInt());
-        assertTrue(failed.path("data").path("content").asText().startsWith("⚠️ Something went wrong with /test-failing."), failed.toString());
+        assertEquals("🎵 This voice node doesn't know /dance.", reply(command("dance")).path("content").asText());
+        JsonNode failed = reply(command("test-failing"));
+        assertEquals("ERROR", failed.path("outcome").asText());
+        assertTrue(failed.path("content").asText().startsWith("⚠️ Something went wrong with /test-failing."), failed.toString());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"missing", "malformed", "wrong-secret", "stale", "future", "tampered"})
     void anythingTheSecretDidNotSignIs401(String how) throws Exception {
-        byte[] body = command("stop").toJson().getBytes(StandardCharsets.UTF_8);
+        byte[] body = command("stop").getBytes(StandardCharsets.UTF_8);
         String now = Long.toString(Instant.now().getEpochSecond());
         RequestSignature ours = new RequestSignature(MusicWorld.SECRET);
         HttpResponse<String> response = switch (how) {
@@ -214,7 +241,7 @@ class NodeApiTest {
                 yield post(body, later, ours.sign(later, body));
             }
             default -> {
-                byte[] tampered = command("leave").toJson().getBytes(StandardCharsets.UTF_8);
+                byte[] tampered = command("leave").getBytes(StandardCharsets.UTF_8);
                 yield post(tampered, now, ours.sign(now, body));
             }
         };
@@ -223,13 +250,18 @@ class NodeApiTest {
     }
 
     @Test
-    void whatIsNotAGuildCommandIs400AndTooMuchIs413() throws Exception {
+    void whatIsNotAMusicRequestIs400AndTooMuchIs413() throws Exception {
         assertEquals(400, signed("{not json").statusCode());
         assertEquals(400, signed("[]").statusCode());
-        assertEquals(400, signed(InteractionBuilder.ping().toJson()).statusCode());
-        HttpResponse<String> dm = signed(InteractionBuilder.command("play").inBotDm().toJson());
-        assertEquals(400, dm.statusCode());
-        assertEquals("{\"error\":\"music needs a guild interaction with a member\"}", dm.body());
+        assertEquals(400, signed("{\"type\":1}").statusCode(), "a Discord PING is not a music request");
+        assertEquals(400, signed("{\"guildId\":\"x\",\"userId\":1,\"command\":\"play\"}").statusCode());
+        HttpResponse<String> noGuild = signed("{\"userId\":1,\"channelId\":2,\"locale\":\"en-US\",\"command\":\"play\",\"options\":{}}");
+        assertEquals(400, noGuild.statusCode());
+        assertEquals("{\"error\":\"music needs a guild and a user\"}", noGuild.body());
+        HttpResponse<String> focusedCommand = signed(request("play", "query", "query", "rock"));
+        assertEquals("{\"error\":\"a command has no focused option\"}", focusedCommand.body());
+        HttpResponse<String> unfocused = signed("/v1/suggestions", command("play", "query", "rock"));
+        assertEquals("{\"error\":\"a suggestion request must name the focused option\"}", unfocused.body());
         byte[] huge = new byte[300_000];
         java.util.Arrays.fill(huge, (byte) ' ');
         String now = Long.toString(Instant.now().getEpochSecond());
@@ -238,9 +270,9 @@ class NodeApiTest {
 
     @Test
     void statusIsSignedAndSaysWhatPlays() throws Exception {
-        reply(command("play").option("query", InteractionBuilder.STRING, "loopback rock").toJson());
+        reply(command("play", "query", "loopback rock"));
         world.awaitPlaying("Loopback Rock");
-        reply(command("test-failing").toJson());
+        reply(command("test-failing"));
 
         HttpRequest unsigned = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/status")).build();
         assertEquals(401, HTTP.send(unsigned, HttpResponse.BodyHandlers.ofString()).statusCode());
@@ -289,7 +321,7 @@ class NodeApiTest {
     void theManagementPortTellsLivenessReadinessAndMetrics() throws Exception {
         assertEquals(200, management("/healthz").statusCode());
         assertEquals(200, management("/health").statusCode());
-        reply(command("play").option("query", InteractionBuilder.STRING, "loopback rock").toJson());
+        reply(command("play", "query", "loopback rock"));
         world.awaitPlaying("Loopback Rock");
 
         String metrics = management("/metrics").body();

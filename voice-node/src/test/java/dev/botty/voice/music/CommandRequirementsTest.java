@@ -1,9 +1,12 @@
 package dev.botty.voice.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.botty.internal.CommandDefinition;
+import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicReply;
 import dev.botty.voice.command.MusicCommand;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.music.GuildCommand.Requirement;
 import java.util.Map;
 import java.util.Set;
@@ -18,12 +21,14 @@ class CommandRequirementsTest extends MusicWorldTest {
     private static final Set<String> POSITION = Set.of("jump", "remove");
 
     @Test
-    void everyCommandIsOneBeanOfItsOwnNameWithItsRequirements() {
+    void everyDefinitionOfTheContractIsOneBeanWithItsRequirements() {
         Map<String, Set<Requirement>> declared = new TreeMap<>();
         for (MusicCommand command : world.commands()) {
             Set<Requirement> requires = ((GuildCommand) command).requires();
             assertEquals(null, declared.put(command.name(), requires), "two beans named /" + command.name());
+            assertSame(MusicCommands.named(command.name()).orElseThrow(), command.definition(), "/" + command.name() + " is the contract's");
         }
+        assertEquals(MusicCommands.ALL.stream().map(CommandDefinition::name).collect(Collectors.toSet()), declared.keySet());
         assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "stop", "leave", "jump", "remove", "pause", "resume",
                 "seek", "volume", "shuffle", "loop"), declared.keySet());
         assertEquals(STEERING, names(declared, Requirement.STEERING));
@@ -34,8 +39,8 @@ class CommandRequirementsTest extends MusicWorldTest {
     @Test
     void aSteeringCommandIsRefusedWhileTheBotIsNotInVoice() throws Exception {
         for (String name : STEERING) {
-            Reply reply = world.run(MusicWorld.ALICE, name, Map.of("position", "1", "level", "50", "time", "0:10", "mode", "track"));
-            assertEquals(Reply.Outcome.REFUSED, reply.outcome(), name);
+            MusicReply reply = world.run(MusicWorld.ALICE, name, Map.of("position", "1", "level", "50", "time", "0:10", "mode", "track"));
+            assertEquals(MusicReply.Outcome.REFUSED, reply.outcome(), name);
             assertEquals("🎧 I'm not in a voice channel. `/play` something first.", reply.content(), "/" + name);
         }
     }

@@ -3,11 +3,11 @@ package dev.botty.voice.music;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.botty.internal.MusicRequest;
 import dev.botty.internal.RequestSignature;
-import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.observability.MetricNames;
-import dev.botty.simulator.observability.MonitoringQueries;
 import dev.botty.simulator.observability.MonitoringQueries.Query;
+import dev.botty.simulator.observability.MonitoringQueries;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,7 +55,7 @@ class DashboardMetricsTest {
     private void signed(String json) throws Exception {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
         String timestamp = Long.toString(Instant.now().getEpochSecond());
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/interactions"))
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + world.port + "/v1/commands"))
                 .header("Content-Type", "application/json")
                 .header(RequestSignature.TIMESTAMP_HEADER, timestamp)
                 .header(RequestSignature.SIGNATURE_HEADER, new RequestSignature(MusicWorld.SECRET).sign(timestamp, body))
@@ -78,8 +78,8 @@ class DashboardMetricsTest {
         }
         queries.addAll(MonitoringQueries.ofRules(ROOT.resolve("deploy/prometheus/alerts.yml")));
 
-        signed(InteractionBuilder.command("play").by(Long.toString(MusicWorld.ALICE), "alice").inGuild(Long.toString(MusicWorld.GUILD))
-                .option("query", InteractionBuilder.STRING, "loopback rock").toJson());
+        signed(io.micronaut.serde.ObjectMapper.getDefault().writeValueAsString(new MusicRequest(MusicWorld.GUILD, MusicWorld.GENERAL,
+                MusicWorld.ALICE, "en-US", "play", Map.of("query", "loopback rock"), null)));
         world.awaitPlaying("Loopback Rock");
         world.run(MusicWorld.ALICE, "play", Map.of("query", "qqqq nothing sounds like this zzzz"));
         world.run(MusicWorld.ALICE, "skip");

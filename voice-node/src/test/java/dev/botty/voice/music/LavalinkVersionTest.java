@@ -5,7 +5,7 @@ import static dev.botty.voice.music.MusicWorld.eventually;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.botty.voice.command.Reply;
+import dev.botty.internal.MusicReply;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -22,8 +22,8 @@ class LavalinkVersionTest {
             assertEquals("4.1.2", world.jukebox().lavalinkNodes().getFirst().version());
             eventually(() -> world.errors().list().stream().anyMatch(e -> e.message().contains("older than 4.2")), "said so");
 
-            Reply answer = world.run(ALICE, "play", Map.of("query", "lofi"));
-            assertEquals(Reply.Outcome.ERROR, answer.outcome());
+            MusicReply answer = world.run(ALICE, "play", Map.of("query", "lofi"));
+            assertEquals(MusicReply.Outcome.ERROR, answer.outcome());
             assertEquals("🔌 The music server is unreachable right now; try again in a minute.", answer.content());
             assertTrue(world.lavalink().player(MusicWorld.GUILD).isEmpty(), "nothing sent to it");
         }

@@ -14,10 +14,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicSuggestions;
 import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.LavalinkCatalogue;
 import dev.botty.voice.command.MusicCommand;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.util.List;
@@ -27,23 +28,23 @@ import org.junit.jupiter.api.Test;
 /** Every music command against the simulated Discord and Lavalink: what it does, and what it says. */
 class MusicCommandsTest extends MusicWorldTest {
 
-    private Reply play(long user, String query) throws Exception {
+    private MusicReply play(long user, String query) throws Exception {
         return world.run(user, "play", Map.of("query", query));
     }
 
-    private static void assertOk(Reply answer, String start) {
-        assertEquals(Reply.Outcome.OK, answer.outcome(), answer.toString());
+    private static void assertOk(MusicReply answer, String start) {
+        assertEquals(MusicReply.Outcome.OK, answer.outcome(), answer.toString());
         assertTrue(answer.content().startsWith(start), answer.content());
     }
 
-    private static void assertRefused(Reply answer, String text) {
-        assertEquals(Reply.Outcome.REFUSED, answer.outcome(), answer.toString());
+    private static void assertRefused(MusicReply answer, String text) {
+        assertEquals(MusicReply.Outcome.REFUSED, answer.outcome(), answer.toString());
         assertEquals(text, answer.content());
     }
 
     @Test
     void playJoinsTheCallersChannelAndPlaysWithItsVoiceConnection() throws Exception {
-        Reply answer = play(ALICE, "loopback rock");
+        MusicReply answer = play(ALICE, "loopback rock");
         assertOk(answer, "▶️ Playing [Loopback Rock](https://www.youtube.com/watch?v=bottyRock02) by The Localhosts · 4:00.");
 
         world.gateway.awaitReceived(FakeGateway.VOICE_STATE_UPDATE, d -> d.path("channel_id").asText().equals(Long.toString(LOUNGE)), TIMEOUT);
@@ -66,24 +67,24 @@ class MusicCommandsTest extends MusicWorldTest {
     void theQueueGrowsPagesAndShowsWhatPlays() throws Exception {
         play(ALICE, "loopback rock");
         assertOk(play(BOB, "https://www.youtube.com/watch?v=" + LavalinkCatalogue.LOFI), "➕ Queued [Lofi beats to test bots to]");
-        Reply playlist = play(ALICE, LavalinkCatalogue.PLAYLIST_URL);
+        MusicReply playlist = play(ALICE, LavalinkCatalogue.PLAYLIST_URL);
         assertOk(playlist, "📜 Queued 3 tracks from **botty simulator mix**.");
 
-        Reply queue = world.run(CAROL, "queue");
-        assertEquals(Reply.Outcome.OK, queue.outcome());
-        String text = queue.embed().description();
+        MusicReply queue = world.run(CAROL, "queue");
+        assertEquals(MusicReply.Outcome.OK, queue.outcome());
+        String text = queue.card().description();
         assertTrue(text.startsWith("▶️ [Loopback Rock]"), text);
         assertTrue(text.contains("`1.` [Lofi beats to test bots to]"), text);
         assertTrue(text.contains("`4.` [Rick Astley - Never Gonna Give You Up]"), text);
-        assertEquals("Page 1/1 · 4 tracks · 13:32 · loop off · volume 100%", queue.embed().footer());
+        assertEquals("Page 1/1 · 4 tracks · 13:32 · loop off · volume 100%", queue.card().footer());
         assertRefused(world.run(CAROL, "queue", Map.of("page", "2")), "📄 There is 1 page of queue.");
 
         world.awaitPlaying("Loopback Rock");
         world.lavalink.advance(Duration.ofSeconds(61)); // the node's clock stays: the position is Lavalink's last report
         eventually(() -> world.music().position() >= 60_000, "Lavalink's player updates arrived");
-        Reply now = world.run(CAROL, "nowplaying");
-        assertEquals("🎶 Loopback Rock", now.embed().title());
-        assertTrue(now.embed().description().contains("1:00 / 4:00"), now.embed().description());
+        MusicReply now = world.run(CAROL, "nowplaying");
+        assertEquals("🎶 Loopback Rock", now.card().title());
+        assertTrue(now.card().description().contains("1:00 / 4:00"), now.card().description());
     }
 
     @Test
@@ -110,7 +111,7 @@ class MusicCommandsTest extends MusicWorldTest {
 
         assertOk(world.run(ALICE, "skip"), "⏭️ Skipped [Rick Astley");
         assertOk(world.run(ALICE, "skip"), "⏭️ Skipped");
-        Reply last = world.run(ALICE, "skip");
+        MusicReply last = world.run(ALICE, "skip");
         assertTrue(last.content().endsWith("The queue is empty now."), last.content());
         eventually(() -> world.playingTitle() == null, "Lavalink stopped");
         assertRefused(world.run(ALICE, "skip"), "🔇 Nothing is playing, so there is nothing to skip.");
@@ -184,8 +185,8 @@ class MusicCommandsTest extends MusicWorldTest {
         assertRefused(world.run(ALICE, "nowplaying"), "🔇 Nothing is playing.");
         assertRefused(world.run(ALICE, "queue"), "📭 The queue is empty. `/play` something!");
 
-        Reply blocked = play(ALICE, LavalinkCatalogue.UNAVAILABLE_URL);
-        assertEquals(Reply.Outcome.ERROR, blocked.outcome());
+        MusicReply blocked = play(ALICE, LavalinkCatalogue.UNAVAILABLE_URL);
+        assertEquals(MusicReply.Outcome.ERROR, blocked.outcome());
         assertEquals("⚠️ I couldn't load that: This video is not available in your country.", blocked.content());
         assertRefused(play(ALICE, "zzzz nothing like this"),
                 "🔍 Nothing found for “zzzz nothing like this”.\n-# YouTube found nothing, so this comes from SoundCloud.");
@@ -202,7 +203,7 @@ class MusicCommandsTest extends MusicWorldTest {
     @Test
     void whenYouTubeFailsPlaySaysWhereTheTrackCameFrom() throws Exception {
         world.lavalink.failYouTubeLoads("Sign in to confirm you're not a bot");
-        Reply answer = play(ALICE, "loopback rock");
+        MusicReply answer = play(ALICE, "loopback rock");
         assertOk(answer, "▶️ Playing [Rock the Loopback]");
         assertTrue(answer.content().endsWith("\n-# YouTube failed (Sign in to confirm you're not a bot), so this comes from SoundCloud."),
                 answer.content());
@@ -211,14 +212,14 @@ class MusicCommandsTest extends MusicWorldTest {
 
     @Test
     void autocompleteOffersSearchResults() throws Exception {
-        List<MusicCommand.Choice> choices = world.suggest(ALICE, "play", "query", "loopback");
+        List<MusicSuggestions.Choice> choices = world.suggest(ALICE, "play", "query", "loopback");
         assertFalse(choices.isEmpty());
-        MusicCommand.Choice rock = choices.stream().filter(c -> c.name().startsWith("Loopback Rock")).findFirst().orElseThrow();
+        MusicSuggestions.Choice rock = choices.stream().filter(c -> c.name().startsWith("Loopback Rock")).findFirst().orElseThrow();
         assertEquals("Loopback Rock — The Localhosts · 4:00", rock.name());
         assertEquals("https://www.youtube.com/watch?v=bottyRock02", rock.value());
         assertTrue(choices.stream().allMatch(c -> c.name().length() <= 100 && c.value().length() <= 100));
         assertEquals(List.of(), world.suggest(ALICE, "play", "query", "l"));
-        assertEquals(List.of(new MusicCommand.Choice("https://youtu.be/x", "https://youtu.be/x")), world.suggest(ALICE, "play", "query", "https://youtu.be/x"));
+        assertEquals(List.of(new MusicSuggestions.Choice("https://youtu.be/x", "https://youtu.be/x")), world.suggest(ALICE, "play", "query", "https://youtu.be/x"));
     }
 
     @Test

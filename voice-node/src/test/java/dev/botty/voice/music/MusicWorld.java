@@ -1,14 +1,14 @@
 package dev.botty.voice.music;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.internal.MusicReply;
+import dev.botty.internal.MusicRequest;
+import dev.botty.internal.MusicSuggestions;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.FakeLavalink;
-import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.SimulatedGuild;
 import dev.botty.voice.command.MusicCommand;
-import dev.botty.voice.command.MusicRequest;
-import dev.botty.voice.command.Reply;
 import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
 import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
 import dev.botty.voice.config.VoiceNodeConfig;
@@ -22,7 +22,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -180,7 +179,7 @@ public final class MusicWorld implements AutoCloseable {
     }
 
     /** Runs a command as {@code user} typed it in #general. */
-    Reply run(long user, String command, Map<String, String> options) throws Exception {
+    MusicReply run(long user, String command, Map<String, String> options) throws Exception {
         return command(command).run(request(user, command, options, null)).toCompletableFuture().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -195,18 +194,17 @@ public final class MusicWorld implements AutoCloseable {
                 .orElseThrow(() -> new AssertionError("no music command /" + name));
     }
 
-    Reply run(long user, String command) throws Exception {
+    MusicReply run(long user, String command) throws Exception {
         return run(user, command, Map.of());
     }
 
-    List<MusicCommand.Choice> suggest(long user, String command, String option, String typed) throws Exception {
+    List<MusicSuggestions.Choice> suggest(long user, String command, String option, String typed) throws Exception {
         return command(command).suggest(request(user, command, Map.of(option, typed), option)).toCompletableFuture()
                 .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private static MusicRequest request(long user, String command, Map<String, String> options, String focused) {
-        return new MusicRequest(Long.parseLong(InteractionBuilder.LOCAL_APPLICATION_ID), "token-" + UUID.randomUUID(), GUILD, GENERAL, user,
-                command, options, focused);
+        return new MusicRequest(GUILD, GENERAL, user, "en-US", command, options, focused);
     }
 
     /** The guild's player on the Lavalink stand-in, once it has one. */

@@ -1,12 +1,12 @@
 package dev.botty.interactions.command.avatar;
 
-import dev.botty.interactions.command.CommandDefinition;
-import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.discord.Embed;
 import dev.botty.interactions.discord.Interaction.User;
+import dev.botty.internal.CommandDefinition.OptionDefinition;
+import dev.botty.internal.CommandDefinition;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

@@ -1,10 +1,10 @@
 package dev.botty.interactions.command.joke;
 
-import dev.botty.interactions.command.CommandDefinition;
-import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
+import dev.botty.internal.CommandDefinition.OptionDefinition;
+import dev.botty.internal.CommandDefinition;
 import jakarta.inject.Singleton;
 import java.util.concurrent.CompletionStage;
 

@@ -1,6 +1,6 @@
 package dev.botty.interactions.command.weather;
 
-import dev.botty.interactions.command.CommandDefinition.ChoiceDefinition;
+import dev.botty.internal.CommandDefinition.ChoiceDefinition;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

@@ -1,12 +1,12 @@
 package dev.botty.interactions.command.weather;
 
-import dev.botty.interactions.command.CommandDefinition;
-import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
 import dev.botty.interactions.discord.Embed;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
+import dev.botty.internal.CommandDefinition.OptionDefinition;
+import dev.botty.internal.CommandDefinition;
 import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Locale;

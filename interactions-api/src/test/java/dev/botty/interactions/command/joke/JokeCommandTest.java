@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.interactions.TestApp;
-import dev.botty.interactions.command.CommandDefinition.ChoiceDefinition;
-import dev.botty.interactions.command.CommandDefinition.OptionDefinition;
-import dev.botty.interactions.command.FixtureServer;
 import dev.botty.interactions.command.FixtureServer.Answer;
+import dev.botty.interactions.command.FixtureServer;
+import dev.botty.internal.CommandDefinition.ChoiceDefinition;
+import dev.botty.internal.CommandDefinition.OptionDefinition;
 import dev.botty.simulator.InteractionBuilder;
 import java.time.Duration;
 import java.util.Arrays;

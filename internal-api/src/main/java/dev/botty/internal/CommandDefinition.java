@@ -1,4 +1,4 @@
-package dev.botty.interactions.command;
+package dev.botty.internal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micronaut.core.annotation.Nullable;
@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * A chat-input command as Discord registers it (the body of the bulk-overwrite request). The
- * same object drives registration and dispatch, so the two cannot drift apart.
+ * same object drives registration and dispatch, so the two cannot drift apart; it lives in the
+ * contract because the music commands' definitions ({@link MusicCommands}) are read by both
+ * services: the interactions-api registers and forwards them, the voice node runs them.
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 @JsonInclude(JsonInclude.Include.NON_NULL)
