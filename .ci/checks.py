@@ -734,6 +734,21 @@ def check_readme_tree():
         problem(f"README.md's module table names {row}/, which is not in the repository")
 
 
+def check_one_name_per_concept():
+    """No two classes of the two services share a simple name unless they are the same thing:
+    a concept both need lives once, in service-support or internal-api. Each service's entry
+    point is Micronaut's `Application` by convention."""
+    same_thing = {"Application.java", "package-info.java"}
+    seen = {}
+    for module in ("interactions-api", "voice-node"):
+        for path in sorted(pathlib.Path(module, "src/main/java").rglob("*.java")):
+            seen.setdefault(path.name, []).append(str(path))
+    for name, paths in sorted(seen.items()):
+        modules = {p.split("/")[0] for p in paths}
+        if len(modules) > 1 and name not in same_thing:
+            problem(f"{name[:-5]} is a class of both services ({', '.join(paths)}): one concept, one class")
+
+
 def check_dependabot():
     data = load_yaml(".github/dependabot.yml")
     if data.get("version") != 2:
@@ -811,10 +826,10 @@ def check_monitoring_targets():
 
 
 def settings_of(module):
-    """The environment variables a service reads: the constants of its Setting enum."""
+    """The environment variables a service reads: the constants of its setting enum."""
     source = pathlib.Path(module, "src/main/java/dev/botty", "interactions" if module == "interactions-api" else "voice",
-                          "config/Setting.java").read_text()
-    body = source[source.index("enum Setting"):]
+                          "config/InteractionsSetting.java" if module == "interactions-api" else "config/VoiceNodeSetting.java").read_text()
+    body = source[source.index("enum "):]
     return set(re.findall(r"^    ([A-Z][A-Z0-9_]+)\(", body, re.M))
 
 
@@ -824,7 +839,7 @@ def check_service_settings():
         known = settings_of(module)
         given = {name.removesuffix("_FILE") for name in (services().get(module, {}).get("environment") or {})}
         for name in sorted(given - known):
-            problem(f"docker-compose.yml gives {module} {name}, which it does not read (not in its Setting enum)")
+            problem(f"docker-compose.yml gives {module} {name}, which it does not read (not in its setting enum)")
         template = pathlib.Path("deploy/systemd", module + ".env.example")
         if template.exists():
             for line in template.read_text().splitlines():

@@ -1,15 +1,15 @@
 package dev.botty.interactions;
 
-import dev.botty.interactions.config.BottyConfig;
 import dev.botty.interactions.config.BottyConfig.DiscordConfig;
 import dev.botty.interactions.config.BottyConfig.Mode;
-import dev.botty.service.NettyDefaults;
-import dev.botty.service.settings.ConfigException;
-import dev.botty.service.settings.Environment;
-import dev.botty.interactions.config.Setting;
+import dev.botty.interactions.config.BottyConfig;
+import dev.botty.interactions.config.InteractionsSetting;
 import dev.botty.interactions.discord.DiscordRest.DiscordException;
 import dev.botty.interactions.discord.LocalKeys;
 import dev.botty.interactions.registration.CommandRegistrar;
+import dev.botty.service.NettyDefaults;
+import dev.botty.service.settings.ConfigException;
+import dev.botty.service.settings.Environment;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.Micronaut;
 import java.io.IOException;
@@ -71,7 +71,7 @@ public final class Application {
     /** Local mode: a new key pair each start, its seed written where the simulator reads it. */
     private static BottyConfig localConfig() {
         Map<String, String> variables = new HashMap<>(System.getenv());
-        variables.putIfAbsent(Setting.DISCORD_API_URL.name(), LOCAL_DISCORD_API_URL);
+        variables.putIfAbsent(InteractionsSetting.DISCORD_API_URL.name(), LOCAL_DISCORD_API_URL);
         Environment environment = new Environment(variables);
         LocalKeys keys = LocalKeys.generate();
         String publicKey = keys.publicKeyHex();

@@ -2,7 +2,6 @@ package dev.botty.interactions.config;
 
 import dev.botty.service.settings.ConfigException;
 import dev.botty.service.settings.Environment;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -90,15 +89,15 @@ public record BottyConfig(
             publicKey = localPublicKeyHex;
             applicationId = localApplicationId;
         } else {
-            applicationId = snowflake(env, Setting.DISCORD_APPLICATION_ID).orElseThrow(
+            applicationId = snowflake(env, InteractionsSetting.DISCORD_APPLICATION_ID).orElseThrow(
                     () -> new ConfigException("DISCORD_APPLICATION_ID is required (the application id from the Developer Portal)"));
-            publicKey = mode == Mode.REGISTER ? env.get(Setting.DISCORD_PUBLIC_KEY).orElse("") : env.require(
-                    Setting.DISCORD_PUBLIC_KEY, "(the application's public key, 64 hex characters); for a try-out without Discord run in local mode");
+            publicKey = mode == Mode.REGISTER ? env.get(InteractionsSetting.DISCORD_PUBLIC_KEY).orElse("") : env.require(
+                    InteractionsSetting.DISCORD_PUBLIC_KEY, "(the application's public key, 64 hex characters); for a try-out without Discord run in local mode");
         }
         if (mode != Mode.REGISTER && !PUBLIC_KEY.matcher(publicKey).matches()) {
             throw new ConfigException("DISCORD_PUBLIC_KEY must be 64 hex characters (the application's public key)");
         }
-        Optional<String> botToken = env.get(Setting.DISCORD_BOT_TOKEN).filter(s -> !s.isEmpty());
+        Optional<String> botToken = env.get(InteractionsSetting.DISCORD_BOT_TOKEN).filter(s -> !s.isEmpty());
         if (mode == Mode.REGISTER && botToken.isEmpty()) {
             throw new ConfigException("DISCORD_BOT_TOKEN is required to register commands");
         }
@@ -106,30 +105,30 @@ public record BottyConfig(
                 publicKey.toLowerCase(),
                 applicationId,
                 botToken,
-                httpUrl(env, Setting.DISCORD_API_URL),
-                snowflake(env, Setting.DISCORD_DEV_GUILD_ID),
-                Duration.ofSeconds(positive(env, Setting.REPLAY_WINDOW_SECONDS, 1, 3600)),
-                Duration.ofMillis(positive(env, Setting.INLINE_BUDGET_MS, 50, 2800)));
-        AccessConfig access = new AccessConfig(snowflake(env, Setting.OWNER_ID), snowflake(env, Setting.ALLOWED_ROLE_ID));
+                httpUrl(env, InteractionsSetting.DISCORD_API_URL),
+                snowflake(env, InteractionsSetting.DISCORD_DEV_GUILD_ID),
+                Duration.ofSeconds(positive(env, InteractionsSetting.REPLAY_WINDOW_SECONDS, 1, 3600)),
+                Duration.ofMillis(positive(env, InteractionsSetting.INLINE_BUDGET_MS, 50, 2800)));
+        AccessConfig access = new AccessConfig(snowflake(env, InteractionsSetting.OWNER_ID), snowflake(env, InteractionsSetting.ALLOWED_ROLE_ID));
         IpConfig ip = new IpConfig(
-                httpUrls(env, Setting.IP_LOOKUP_URLS),
-                httpUrls(env, Setting.IP6_LOOKUP_URLS),
-                Duration.ofSeconds(positive(env, Setting.IP_CACHE_SECONDS, 0, 86_400)));
-        JokeConfig joke = new JokeConfig(httpUrl(env, Setting.JOKE_API_URL),
-                Duration.ofMillis(positive(env, Setting.JOKE_TIMEOUT_MS, 50, 10_000)));
-        WeatherConfig weather = new WeatherConfig(httpUrl(env, Setting.OPEN_METEO_GEOCODING_URL),
-                httpUrl(env, Setting.OPEN_METEO_FORECAST_URL));
-        List<URI> voiceNodes = httpUrls(env, Setting.VOICE_NODE_URLS);
-        Optional<String> voiceSecret = env.get(Setting.VOICE_NODE_SECRET).filter(s -> !s.isEmpty());
+                httpUrls(env, InteractionsSetting.IP_LOOKUP_URLS),
+                httpUrls(env, InteractionsSetting.IP6_LOOKUP_URLS),
+                Duration.ofSeconds(positive(env, InteractionsSetting.IP_CACHE_SECONDS, 0, 86_400)));
+        JokeConfig joke = new JokeConfig(httpUrl(env, InteractionsSetting.JOKE_API_URL),
+                Duration.ofMillis(positive(env, InteractionsSetting.JOKE_TIMEOUT_MS, 50, 10_000)));
+        WeatherConfig weather = new WeatherConfig(httpUrl(env, InteractionsSetting.OPEN_METEO_GEOCODING_URL),
+                httpUrl(env, InteractionsSetting.OPEN_METEO_FORECAST_URL));
+        List<URI> voiceNodes = httpUrls(env, InteractionsSetting.VOICE_NODE_URLS);
+        Optional<String> voiceSecret = env.get(InteractionsSetting.VOICE_NODE_SECRET).filter(s -> !s.isEmpty());
         if (!voiceNodes.isEmpty() && voiceSecret.map(String::length).orElse(0) < MIN_SECRET_LENGTH) {
             throw new ConfigException("VOICE_NODE_SECRET is required with VOICE_NODE_URLS and must be at least "
                     + MIN_SECRET_LENGTH + " characters");
         }
         VoiceConfig voice = new VoiceConfig(voiceNodes, voiceSecret,
-                Duration.ofMillis(positive(env, Setting.VOICE_NODE_TIMEOUT_MS, 100, 60_000)));
+                Duration.ofMillis(positive(env, InteractionsSetting.VOICE_NODE_TIMEOUT_MS, 100, 60_000)));
         return new BottyConfig(discord, access, ip, joke, weather, voice,
-                Duration.ofMillis(positive(env, Setting.OUTBOUND_TIMEOUT_MS, 50, 60_000)),
-                Path.of(env.get(Setting.LOCAL_KEY_FILE).orElseThrow()));
+                Duration.ofMillis(positive(env, InteractionsSetting.OUTBOUND_TIMEOUT_MS, 50, 60_000)),
+                Path.of(env.get(InteractionsSetting.LOCAL_KEY_FILE).orElseThrow()));
     }
 
     /** The raw public key bytes; valid after {@link #load}. */
@@ -137,7 +136,7 @@ public record BottyConfig(
         return HexFormat.of().parseHex(discord.publicKeyHex());
     }
 
-    private static Optional<String> snowflake(Environment env, Setting setting) {
+    private static Optional<String> snowflake(Environment env, InteractionsSetting setting) {
         Optional<String> value = env.get(setting).filter(s -> !s.isEmpty());
         value.ifPresent(v -> {
             if (!SNOWFLAKE.matcher(v).matches()) {
@@ -147,7 +146,7 @@ public record BottyConfig(
         return value;
     }
 
-    private static long positive(Environment env, Setting setting, long min, long max) {
+    private static long positive(Environment env, InteractionsSetting setting, long min, long max) {
         String value = env.get(setting).orElseThrow();
         try {
             long parsed = Long.parseLong(value);
@@ -160,12 +159,12 @@ public record BottyConfig(
         }
     }
 
-    private static URI httpUrl(Environment env, Setting setting) {
+    private static URI httpUrl(Environment env, InteractionsSetting setting) {
         return parseUrl(setting, env.get(setting).orElseThrow());
     }
 
     /** A comma-separated list; {@code none} is the empty list (a blank value means the default). */
-    private static List<URI> httpUrls(Environment env, Setting setting) {
+    private static List<URI> httpUrls(Environment env, InteractionsSetting setting) {
         String value = env.get(setting).orElse("");
         if (value.equalsIgnoreCase("none")) {
             return List.of();
@@ -177,7 +176,7 @@ public record BottyConfig(
                 .toList();
     }
 
-    private static URI parseUrl(Setting setting, String value) {
+    private static URI parseUrl(InteractionsSetting setting, String value) {
         try {
             URI uri = URI.create(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
             if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {

@@ -1,9 +1,10 @@
 package dev.botty.interactions.status;
 
 import dev.botty.interactions.metrics.InteractionMetrics;
-import dev.botty.service.status.RecentErrors;
 import dev.botty.interactions.voice.VoiceNodeStatuses;
 import dev.botty.service.ProcessStart;
+import dev.botty.service.status.RecentErrors;
+import dev.botty.service.status.StatusSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Singleton;
@@ -20,7 +21,7 @@ import java.util.concurrent.CompletableFuture;
  * the voice nodes are asked afresh each time (in parallel, bounded by a short timeout).
  */
 @Singleton
-public final class ApiStatusReport {
+public final class ApiStatusReport implements StatusSource {
     private final MeterRegistry registry;
     private final RecentErrors errors;
     private final VoiceNodeStatuses nodes;
@@ -37,6 +38,17 @@ public final class ApiStatusReport {
         this.startedAt = ProcessStart.instant();
         String implementation = ApiStatusReport.class.getPackage().getImplementationVersion();
         this.version = implementation == null ? "dev" : implementation;
+    }
+
+    @Override
+    public CompletableFuture<ApiStatus> status() {
+        return now();
+    }
+
+    /** The page every status section of this service and its voice nodes is on. */
+    @Override
+    public CompletableFuture<String> page() {
+        return now().thenApply(status -> StatusPage.render(status, clock.instant()));
     }
 
     public CompletableFuture<ApiStatus> now() {

@@ -33,9 +33,9 @@ class ReadmeConfigurationTableTest {
                 rows.put(row.group(1), row.group(2).strip());
             }
         }
-        assertEquals(new TreeSet<>(Arrays.stream(Setting.values()).map(Enum::name).toList()), new TreeSet<>(rows.keySet()),
-                "README table rows vs Setting enum");
-        for (Setting setting : Setting.values()) {
+        assertEquals(new TreeSet<>(Arrays.stream(InteractionsSetting.values()).map(Enum::name).toList()), new TreeSet<>(rows.keySet()),
+                "README table rows vs InteractionsSetting enum");
+        for (InteractionsSetting setting : InteractionsSetting.values()) {
             String documented = rows.get(setting.name());
             String expected = setting.defaultValue() == null || setting.defaultValue().isEmpty() ? "—" : "`" + setting.defaultValue() + "`";
             assertEquals(expected, documented, "default of " + setting.name());

@@ -2,7 +2,6 @@ package dev.botty.voice.config;
 
 import dev.botty.service.settings.ConfigException;
 import dev.botty.service.settings.Environment;
-
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -96,24 +95,24 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
 
     /** Reads and checks everything; throws {@link ConfigException} naming the first bad setting. */
     public static VoiceNodeConfig load(Environment env) {
-        String token = env.get(Setting.DISCORD_BOT_TOKEN).filter(s -> !s.isEmpty()).orElseThrow(
+        String token = env.get(VoiceNodeSetting.DISCORD_BOT_TOKEN).filter(s -> !s.isEmpty()).orElseThrow(
                 () -> new ConfigException("DISCORD_BOT_TOKEN is required (the bot's token, Developer Portal → Bot)"));
         if (!NO_WHITESPACE.matcher(token).matches()) {
             throw new ConfigException("DISCORD_BOT_TOKEN must be the token alone, without a 'Bot ' prefix or spaces");
         }
-        int shardCount = number(env, Setting.DISCORD_SHARD_COUNT, 1, MAX_SHARDS);
+        int shardCount = number(env, VoiceNodeSetting.DISCORD_SHARD_COUNT, 1, MAX_SHARDS);
         GatewayConfig.userIdOf(token);
-        int shardId = number(env, Setting.DISCORD_SHARD_ID, 0, shardCount - 1);
+        int shardId = number(env, VoiceNodeSetting.DISCORD_SHARD_ID, 0, shardCount - 1);
         return new VoiceNodeConfig(new GatewayConfig(
                 token,
-                url(env, Setting.DISCORD_API_URL, "http", "https").orElseThrow(),
-                url(env, Setting.DISCORD_GATEWAY_URL, "ws", "wss"),
+                url(env, VoiceNodeSetting.DISCORD_API_URL, "http", "https").orElseThrow(),
+                url(env, VoiceNodeSetting.DISCORD_GATEWAY_URL, "ws", "wss"),
                 shardId,
-                shardCount), music(env), new StoreConfig(directory(env, Setting.DATA_DIR)), api(env));
+                shardCount), music(env), new StoreConfig(directory(env, VoiceNodeSetting.DATA_DIR)), api(env));
     }
 
     private static ApiConfig api(Environment env) {
-        String secret = env.get(Setting.VOICE_NODE_SECRET).filter(s -> !s.isEmpty()).orElseThrow(() -> new ConfigException(
+        String secret = env.get(VoiceNodeSetting.VOICE_NODE_SECRET).filter(s -> !s.isEmpty()).orElseThrow(() -> new ConfigException(
                 "VOICE_NODE_SECRET is required (the same value as the interactions-api's, at least " + ApiConfig.MIN_SECRET_LENGTH + " characters)"));
         if (secret.length() < ApiConfig.MIN_SECRET_LENGTH) {
             throw new ConfigException("VOICE_NODE_SECRET must be at least " + ApiConfig.MIN_SECRET_LENGTH + " characters");
@@ -122,10 +121,10 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
     }
 
     private static MusicConfig music(Environment env) {
-        String password = env.get(Setting.LAVALINK_PASSWORD).filter(s -> !s.isEmpty()).orElseThrow(
+        String password = env.get(VoiceNodeSetting.LAVALINK_PASSWORD).filter(s -> !s.isEmpty()).orElseThrow(
                 () -> new ConfigException("LAVALINK_PASSWORD is required (lavalink.server.password in lavalink/application.yml)"));
         List<URI> urls = new ArrayList<>();
-        for (String item : env.get(Setting.LAVALINK_URLS).orElseThrow().split(",")) {
+        for (String item : env.get(VoiceNodeSetting.LAVALINK_URLS).orElseThrow().split(",")) {
             String text = item.strip();
             if (text.isEmpty()) {
                 continue;
@@ -147,7 +146,7 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
             throw new ConfigException("LAVALINK_URLS must name at least one Lavalink server");
         }
         LinkedHashSet<String> sources = new LinkedHashSet<>();
-        for (String item : env.get(Setting.SEARCH_SOURCES).orElseThrow().split(",")) {
+        for (String item : env.get(VoiceNodeSetting.SEARCH_SOURCES).orElseThrow().split(",")) {
             String source = item.strip();
             if (source.isEmpty()) {
                 continue;
@@ -161,11 +160,11 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
             throw new ConfigException("SEARCH_SOURCES must name at least one search source, like ytsearch");
         }
         return new MusicConfig(urls, password, List.copyOf(sources),
-                Duration.ofSeconds(number(env, Setting.IDLE_TIMEOUT_SECONDS, 10, MAX_TIMEOUT_SECONDS)),
-                Duration.ofSeconds(number(env, Setting.ALONE_TIMEOUT_SECONDS, 0, MAX_TIMEOUT_SECONDS)));
+                Duration.ofSeconds(number(env, VoiceNodeSetting.IDLE_TIMEOUT_SECONDS, 10, MAX_TIMEOUT_SECONDS)),
+                Duration.ofSeconds(number(env, VoiceNodeSetting.ALONE_TIMEOUT_SECONDS, 0, MAX_TIMEOUT_SECONDS)));
     }
 
-    private static Path directory(Environment env, Setting setting) {
+    private static Path directory(Environment env, VoiceNodeSetting setting) {
         String value = env.get(setting).filter(s -> !s.isEmpty())
                 .orElseThrow(() -> new ConfigException(setting.name() + " must not be empty"));
         try {
@@ -175,17 +174,17 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
         }
     }
 
-    private static int number(Environment env, Setting setting, int min, int max) {
+    private static int number(Environment env, VoiceNodeSetting setting, int min, int max) {
         return (int) number(env, setting, (long) min, (long) max);
     }
 
-    private static long number(Environment env, Setting setting, long min, long max) {
+    private static long number(Environment env, VoiceNodeSetting setting, long min, long max) {
         String value = env.get(setting).orElseThrow();
         try {
             long parsed = Long.parseLong(value);
             if (parsed < min || parsed > max) {
                 throw new ConfigException(setting.name() + " must be between " + min + " and " + max
-                        + (setting == Setting.DISCORD_SHARD_ID ? " (one less than DISCORD_SHARD_COUNT)" : ""));
+                        + (setting == VoiceNodeSetting.DISCORD_SHARD_ID ? " (one less than DISCORD_SHARD_COUNT)" : ""));
             }
             return parsed;
         } catch (NumberFormatException e) {
@@ -193,14 +192,14 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
         }
     }
 
-    private static Optional<URI> url(Environment env, Setting setting, String scheme, String secureScheme) {
+    private static Optional<URI> url(Environment env, VoiceNodeSetting setting, String scheme, String secureScheme) {
         Optional<String> value = env.get(setting).filter(s -> !s.isEmpty());
         if (value.isEmpty()) {
             return Optional.empty();
         }
         try {
             String text = value.get();
-            URI uri = URI.create(setting == Setting.DISCORD_API_URL && text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            URI uri = URI.create(setting == VoiceNodeSetting.DISCORD_API_URL && text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             if (!(scheme.equals(uri.getScheme()) || secureScheme.equals(uri.getScheme())) || uri.getHost() == null) {
                 throw new IllegalArgumentException();
             }

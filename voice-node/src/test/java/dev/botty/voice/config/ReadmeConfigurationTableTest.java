@@ -26,7 +26,7 @@ class ReadmeConfigurationTableTest {
             documented.put(row.group(1), row.group(2).strip());
         }
         Map<String, String> expected = new TreeMap<>();
-        Arrays.stream(Setting.values()).forEach(s -> expected.put(s.name(),
+        Arrays.stream(VoiceNodeSetting.values()).forEach(s -> expected.put(s.name(),
                 s.defaultValue() == null || s.defaultValue().isEmpty() ? "—" : "`" + s.defaultValue() + "`"));
         assertEquals(expected, documented);
     }

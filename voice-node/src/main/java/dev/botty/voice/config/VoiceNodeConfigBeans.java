@@ -5,7 +5,7 @@ import jakarta.inject.Singleton;
 
 /** Exposes the parts of {@link VoiceNodeConfig} as beans, so each asks only for what it needs. */
 @Factory
-public final class ConfigBeans {
+public final class VoiceNodeConfigBeans {
     @Singleton
     VoiceNodeConfig.GatewayConfig gateway(VoiceNodeConfig config) {
         return config.gateway();

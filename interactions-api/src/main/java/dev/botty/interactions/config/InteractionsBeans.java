@@ -10,7 +10,7 @@ import java.time.Clock;
 
 /** Exposes the parts of {@link BottyConfig} and the objects built from them as beans. */
 @Factory
-public final class ConfigBeans {
+public final class InteractionsBeans {
     @Singleton
     BottyConfig.DiscordConfig discord(BottyConfig config) {
         return config.discord();

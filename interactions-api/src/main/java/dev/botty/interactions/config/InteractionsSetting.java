@@ -7,7 +7,7 @@ import dev.botty.service.settings.SettingDefinition;
  * exactly these (a test keeps the two equal). Each may instead be given as {@code NAME_FILE}, the
  * path of a file holding the value (Docker secrets).
  */
-public enum Setting implements SettingDefinition {
+public enum InteractionsSetting implements SettingDefinition {
     DISCORD_PUBLIC_KEY(null, true, "The application's public key (64 hex characters, Developer Portal → General Information). Required except in local mode."),
     DISCORD_APPLICATION_ID(null, false, "The application id (a snowflake). Required except in local mode."),
     DISCORD_BOT_TOKEN(null, true, "Bot token, used only by `register` to write the command definitions. Secret."),
@@ -36,7 +36,7 @@ public enum Setting implements SettingDefinition {
     private final boolean secret;
     private final String description;
 
-    Setting(String defaultValue, boolean secret, String description) {
+    InteractionsSetting(String defaultValue, boolean secret, String description) {
         this.defaultValue = defaultValue;
         this.secret = secret;
         this.description = description;
