@@ -1,7 +1,6 @@
 package dev.botty.lavalink;
 
 import dev.botty.lavalink.protocol.v4.Info;
-import dev.botty.lavalink.protocol.v4.LavalinkJson;
 import dev.botty.lavalink.protocol.v4.LavalinkProtocolException;
 import dev.botty.lavalink.protocol.v4.LoadResult;
 import dev.botty.lavalink.protocol.v4.Message;
@@ -13,30 +12,27 @@ import dev.botty.lavalink.protocol.v4.Stats;
 import dev.botty.lavalink.protocol.v4.StatsMessage;
 import dev.botty.lavalink.protocol.v4.Track;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One Lavalink server: its REST API and its WebSocket.
+ * One Lavalink server: its REST API ({@link NodeRest}) and its WebSocket ({@link NodeSocket}, one
+ * per connection), reconnected by {@link Reconnect}. This class holds the node's state and decides
+ * what follows each event; the listener hears of it in order, on the node's own thread.
  *
  * <p>{@link #start()} connects in the background: it reads {@code /v4/info} and refuses a server
  * older than 4.2.0 ({@link NodeState#UNSUPPORTED_VERSION}: it could not join DAVE voice), opens
@@ -47,11 +43,8 @@ import org.jspecify.annotations.Nullable;
  * re-create its players.
  *
  * <p>The JDK's WebSocket client does not show the headers of a successful handshake, so Lavalink's
- * {@code Session-Resumed} answer header cannot be read; {@code ready.resumed} says the same. Nor
- * does it always notice a connection the server closed: if the close arrives while a message is
- * being handed over, the JDK (25) loses it and the socket just goes quiet. So the node pings: a
- * connection that has not answered one ping by the next is aborted and replaced, which also
- * catches connections a network dropped without a word.
+ * {@code Session-Resumed} answer header cannot be read; {@code ready.resumed} says the same. A
+ * connection that goes silent is found by the socket's pings and replaced.
  *
  * <p>REST calls return futures that fail with {@link LavalinkRestException} when Lavalink refuses,
  * with {@link NodeUnavailableException} when a call needs a session and there is none, and with
@@ -64,9 +57,9 @@ public final class LavalinkNode implements AutoCloseable {
     private final NodeListener listener;
     private final HttpClient http;
     private final NodeRest rest;
-    private final Backoff backoff;
-    private final RandomGenerator random = RandomGenerator.getDefault();
-    /** One thread per node: listener calls in order, and reconnect timers. */
+    private final Reconnect reconnect;
+    private final NodeSocket.Events socketEvents = new SocketEvents();
+    /** One thread per node: listener calls in order, socket messages, heartbeats and reconnect timers. */
     private final ScheduledExecutorService events;
     private volatile @Nullable Thread eventThread;
 
@@ -75,15 +68,12 @@ public final class LavalinkNode implements AutoCloseable {
     private NodeState state = NodeState.DISCONNECTED;
     private boolean started;
     private boolean closed;
+    /** The connection attempt under way; what an older one reports is ignored. */
     private long generation;
-    private int failedAttempts;
-    private @Nullable WebSocket socket;
+    private @Nullable NodeSocket socket;
     private @Nullable String sessionId;
     /** The last session this node had: compared with the next ready to notice a lost one. */
     private @Nullable String lastSessionId;
-    private @Nullable ScheduledFuture<?> pendingAttempt;
-    private @Nullable ScheduledFuture<?> heartbeat;
-    private boolean awaitingPong;
 
     private volatile @Nullable Stats lastStats;
     private volatile @Nullable Info serverInfo;
@@ -91,7 +81,6 @@ public final class LavalinkNode implements AutoCloseable {
     public LavalinkNode(NodeConfig config, NodeListener listener) {
         this.config = config;
         this.listener = listener;
-        this.backoff = new Backoff(config.reconnectDelay(), config.maxReconnectDelay());
         ThreadFactory threads = Thread.ofPlatform().name("lavalink-" + config.name()).daemon().factory();
         ScheduledThreadPoolExecutor events = new ScheduledThreadPoolExecutor(1, task -> {
             Thread thread = threads.newThread(task);
@@ -102,6 +91,7 @@ public final class LavalinkNode implements AutoCloseable {
         events.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         events.setRemoveOnCancelPolicy(true);
         this.events = events;
+        this.reconnect = new Reconnect(config.reconnectDelay(), config.maxReconnectDelay(), events, this::attempt, RandomGenerator.getDefault());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.requestTimeout())
@@ -163,7 +153,7 @@ public final class LavalinkNode implements AutoCloseable {
             }
             started = true;
             lastSessionId = config.resuming() ? sessionIdToResume : null;
-            schedule(Duration.ZERO);
+            reconnect.in(Duration.ZERO);
         }
     }
 
@@ -225,19 +215,7 @@ public final class LavalinkNode implements AutoCloseable {
         return rest.updateSession(resuming, timeout);
     }
 
-    // ---- The WebSocket ----------------------------------------------------------------------
-
-    /** Under lock. */
-    private void schedule(Duration delay) {
-        if (pendingAttempt != null) {
-            pendingAttempt.cancel(false);
-        }
-        try {
-            pendingAttempt = events.schedule(this::attempt, delay.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Closed meanwhile.
-        }
-    }
+    // ---- The connection -----------------------------------------------------------------------
 
     private void attempt() {
         long attempt;
@@ -266,36 +244,29 @@ public final class LavalinkNode implements AutoCloseable {
     }
 
     private void open(long attempt) {
-        WebSocket.Builder builder = http.newWebSocketBuilder()
-                .connectTimeout(config.requestTimeout())
-                .header("Authorization", config.password())
-                .header("User-Id", Long.toUnsignedString(config.userId()))
-                .header("Client-Name", config.clientName());
+        String resume;
         synchronized (lock) {
-            if (attempt != generation) {
+            if (attempt != generation || closed) {
                 return;
             }
-            if (lastSessionId != null && config.resuming()) {
-                builder.header("Session-Id", lastSessionId);
-            }
+            resume = config.resuming() ? lastSessionId : null;
         }
-        builder.buildAsync(config.websocketUri(), new SocketListener(attempt)).whenComplete((webSocket, failure) -> {
+        NodeSocket.open(http, config, resume, attempt, events, socketEvents).whenComplete((opened, failure) -> {
             if (failure != null) {
-                failed(attempt, handshakeFailure(failure), failure);
+                failed(attempt, NodeSocket.handshakeFailure(failure), failure);
+                return;
+            }
+            boolean current;
+            synchronized (lock) {
+                current = attempt == generation && !closed;
+                if (current) {
+                    socket = opened;
+                }
+            }
+            if (!current) {
+                opened.abort();
             }
         });
-    }
-
-    private static String handshakeFailure(Throwable failure) {
-        if (unwrap(failure) instanceof WebSocketHandshakeException handshake) {
-            int status = handshake.getResponse().statusCode();
-            return switch (status) {
-                case 401 -> "it refused the password (401)";
-                case 400 -> "it refused the handshake (400: a User-Id is required)";
-                default -> "it answered the WebSocket handshake with " + status;
-            };
-        }
-        return "its WebSocket could not be opened";
     }
 
     private void unsupported(long attempt, Info info) {
@@ -306,7 +277,7 @@ public final class LavalinkNode implements AutoCloseable {
             }
             first = state != NodeState.UNSUPPORTED_VERSION;
             setState(NodeState.UNSUPPORTED_VERSION);
-            schedule(config.maxReconnectDelay());
+            reconnect.in(config.maxReconnectDelay());
         }
         if (first) {
             log.error("Lavalink node '{}' runs version {}, but botty needs {} or newer: older servers cannot join "
@@ -318,58 +289,67 @@ public final class LavalinkNode implements AutoCloseable {
 
     /** A connection attempt failed before {@code ready}. */
     private void failed(long attempt, String why, Throwable failure) {
-        Duration delay;
-        int failures;
+        Reconnect.Retry retry;
         synchronized (lock) {
             if (attempt != generation || closed) {
                 return;
             }
-            failures = ++failedAttempts;
-            delay = backoff.delay(failures - 1, random);
             setState(NodeState.DISCONNECTED);
-            schedule(delay);
+            retry = reconnect.afterFailure();
         }
         Throwable cause = unwrap(failure);
         // A refusal (wrong password, say) is worth an error: waiting will not fix it.
         String cannot = cause instanceof LavalinkRestException || cause instanceof WebSocketHandshakeException
                 ? "refuses botty" : "is unreachable";
-        if (failures == 1 || failures % 10 == 0) {
+        if (retry.failures() == 1 || retry.failures() % 10 == 0) {
             log.warn("Lavalink node '{}' {}: {} ({}); attempt {}, retrying in {} ms", name(), cannot, why,
-                    cause.getMessage() == null ? cause.toString() : cause.getMessage(), failures, delay.toMillis());
+                    cause.getMessage() == null ? cause.toString() : cause.getMessage(), retry.failures(), retry.delay().toMillis());
         } else {
-            log.debug("Lavalink node '{}' still {}: {} ({}); retrying in {} ms", name(), cannot, why, cause, delay.toMillis());
+            log.debug("Lavalink node '{}' still {}: {} ({}); retrying in {} ms", name(), cannot, why, cause, retry.delay().toMillis());
         }
     }
 
-    /** An open WebSocket closed or failed. */
+    /** What the sockets report, for the attempt each belongs to. */
+    private final class SocketEvents implements NodeSocket.Events {
+        @Override
+        public void text(NodeSocket from, String message) {
+            received(from, message);
+        }
+
+        @Override
+        public void lost(NodeSocket from, String why) {
+            LavalinkNode.this.lost(from.attempt(), why);
+        }
+    }
+
+    /** An open WebSocket closed, failed or went silent. */
     private void lost(long attempt, String why) {
-        Duration delay;
+        Reconnect.Retry retry;
         synchronized (lock) {
             if (attempt != generation || closed) {
                 return;
             }
             generation++;
-            stopHeartbeat();
             socket = null;
             sessionId = null;
-            delay = backoff.delay(failedAttempts++, random);
             setState(NodeState.DISCONNECTED);
-            schedule(delay);
+            retry = reconnect.afterFailure();
         }
-        log.warn("Lavalink node '{}' lost its WebSocket: {}; reconnecting in {} ms", name(), why, delay.toMillis());
+        log.warn("Lavalink node '{}' lost its WebSocket: {}; reconnecting in {} ms", name(), why, retry.delay().toMillis());
     }
 
-    private void ready(long attempt, WebSocket webSocket, ReadyMessage ready) {
+    private void ready(NodeSocket from, ReadyMessage ready) {
         String lost;
         synchronized (lock) {
-            if (attempt != generation || closed) {
+            if (from.attempt() != generation || closed) {
                 return;
             }
+            from.ready();
             lost = lastSessionId != null && !ready.resumed() ? lastSessionId : null;
-            socket = webSocket;
+            socket = from;
             sessionId = ready.sessionId();
             lastSessionId = ready.sessionId();
-            failedAttempts = 0;
+            reconnect.succeeded();
             setState(NodeState.CONNECTED);
             dispatch(() -> listener.onMessage(this, ready));
             if (lost != null) {
@@ -393,7 +373,8 @@ public final class LavalinkNode implements AutoCloseable {
         }
     }
 
-    private void received(long attempt, WebSocket webSocket, String text) {
+    /** On the node's thread. */
+    private void received(NodeSocket from, String text) {
         Optional<Message> decoded;
         try {
             decoded = LavalinkJson.decodeMessage(text);
@@ -406,7 +387,7 @@ public final class LavalinkNode implements AutoCloseable {
         }
         Message message = decoded.get();
         if (message instanceof ReadyMessage ready) {
-            ready(attempt, webSocket, ready);
+            ready(from, ready);
             return;
         }
         if (message instanceof StatsMessage stats) {
@@ -417,135 +398,6 @@ public final class LavalinkNode implements AutoCloseable {
             if (!closed) {
                 dispatch(() -> listener.onMessage(this, message));
             }
-        }
-    }
-
-    /**
-     * Under lock: from now on, a ping every interval; a connection that has not answered (or sent
-     * anything) since the previous ping is dead. Also gives up on a connection without {@code ready}.
-     */
-    private void startHeartbeat(long attempt, WebSocket webSocket) {
-        stopHeartbeat();
-        awaitingPong = false;
-        long every = config.pingInterval().toMillis();
-        try {
-            heartbeat = events.scheduleAtFixedRate(() -> beat(attempt, webSocket), every, every, TimeUnit.MILLISECONDS);
-            events.schedule(() -> {
-                boolean waiting;
-                synchronized (lock) {
-                    waiting = attempt == generation && !closed && sessionId == null;
-                }
-                if (waiting) {
-                    webSocket.abort();
-                    lost(attempt, "no ready within " + config.requestTimeout().toMillis() + " ms");
-                }
-            }, config.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException e) {
-            // Closed meanwhile.
-        }
-    }
-
-    /** Under lock. */
-    private void stopHeartbeat() {
-        if (heartbeat != null) {
-            heartbeat.cancel(false);
-            heartbeat = null;
-        }
-    }
-
-    private void beat(long attempt, WebSocket webSocket) {
-        boolean silent;
-        synchronized (lock) {
-            if (attempt != generation || closed) {
-                return;
-            }
-            silent = awaitingPong;
-            awaitingPong = true;
-        }
-        if (silent) {
-            webSocket.abort();
-            lost(attempt, "it answered no ping for " + config.pingInterval().toMillis() + " ms");
-            return;
-        }
-        webSocket.sendPing(ByteBuffer.allocate(0)).whenComplete((sent, failure) -> {
-            if (failure != null) {
-                webSocket.abort();
-                lost(attempt, "a ping could not be sent (" + unwrap(failure) + ")");
-            }
-        });
-    }
-
-    /** Anything heard on the connection shows it alive. */
-    private void heard(long attempt) {
-        synchronized (lock) {
-            if (attempt == generation) {
-                awaitingPong = false;
-            }
-        }
-    }
-
-    private final class SocketListener implements WebSocket.Listener {
-        private final long attempt;
-        private final StringBuilder text = new StringBuilder();
-
-        SocketListener(long attempt) {
-            this.attempt = attempt;
-        }
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            synchronized (lock) {
-                if (attempt != generation || closed) {
-                    webSocket.abort();
-                    return;
-                }
-                socket = webSocket;
-                startHeartbeat(attempt, webSocket);
-            }
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            heard(attempt);
-            text.append(data);
-            if (last) {
-                String message = text.toString();
-                text.setLength(0);
-                // Handled on the node's thread: the JDK's own thread is back at once (see the class comment).
-                try {
-                    events.execute(() -> received(attempt, webSocket, message));
-                } catch (RejectedExecutionException e) {
-                    // Closed meanwhile.
-                }
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            heard(attempt);
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            heard(attempt);
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            lost(attempt, "Lavalink closed it (" + statusCode + (reason == null || reason.isEmpty() ? "" : " " + reason) + ")");
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            lost(attempt, "the connection failed (" + error + ")");
         }
     }
 
@@ -588,31 +440,21 @@ public final class LavalinkNode implements AutoCloseable {
      */
     @Override
     public void close() {
-        WebSocket open;
+        NodeSocket open;
         synchronized (lock) {
             if (closed) {
                 return;
             }
             closed = true;
             generation++;
-            if (pendingAttempt != null) {
-                pendingAttempt.cancel(false);
-            }
-            stopHeartbeat();
+            reconnect.cancel();
             open = socket;
             socket = null;
             sessionId = null;
             setState(NodeState.CLOSED);
         }
         if (open != null) {
-            try {
-                open.sendClose(WebSocket.NORMAL_CLOSURE, "botty is closing").get(1, TimeUnit.SECONDS);
-            } catch (ExecutionException | TimeoutException e) {
-                // Gone already; abort below.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            open.abort();
+            open.close("botty is closing");
         }
         events.shutdown();
         // Closed from a listener call, the node's own thread finishes after this returns.

@@ -2,7 +2,6 @@ package dev.botty.lavalink;
 
 import dev.botty.lavalink.protocol.v4.ErrorResponse;
 import dev.botty.lavalink.protocol.v4.Info;
-import dev.botty.lavalink.protocol.v4.LavalinkJson;
 import dev.botty.lavalink.protocol.v4.LavalinkProtocolException;
 import dev.botty.lavalink.protocol.v4.LoadResult;
 import dev.botty.lavalink.protocol.v4.Player;

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * A Lavalink server's version, ordered by semver precedence (a pre-release comes before its
  * release: 4.2.0-rc.1 &lt; 4.2.0).
  */
-public record ServerVersion(int major, int minor, int patch, @Nullable String preRelease) implements Comparable<ServerVersion> {
+record ServerVersion(int major, int minor, int patch, @Nullable String preRelease) implements Comparable<ServerVersion> {
     /** The first release with DAVE voice and the voice {@code channelId}; older servers are refused. */
     public static final ServerVersion MINIMUM = new ServerVersion(4, 2, 0, null);
 

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.lavalink.protocol.v4.ErrorResponse;
 import dev.botty.lavalink.protocol.v4.Info;
-import dev.botty.lavalink.protocol.v4.LavalinkJson;
 import dev.botty.lavalink.protocol.v4.LavalinkProtocolException;
 import dev.botty.lavalink.protocol.v4.LoadResult;
 import dev.botty.lavalink.protocol.v4.Message;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 
 /**
  * A message Lavalink sends over the WebSocket, by its {@code op}. The client sends none: v4 takes
- * every command over REST. {@link LavalinkJson#decodeMessage} skips ops and event types it does not
+ * every command over REST. the node's decoder skips ops and event types it does not
  * know, which plugins may add.
  */
 public sealed interface Message permits ReadyMessage, PlayerUpdateMessage, StatsMessage, PlayerEvent {

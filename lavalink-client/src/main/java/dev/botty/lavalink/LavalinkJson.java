@@ -1,4 +1,4 @@
-package dev.botty.lavalink.protocol.v4;
+package dev.botty.lavalink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -7,6 +7,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.botty.lavalink.protocol.v4.LavalinkProtocolException;
+import dev.botty.lavalink.protocol.v4.LoadResult;
+import dev.botty.lavalink.protocol.v4.Message;
+import dev.botty.lavalink.protocol.v4.PlayerEvent;
+import dev.botty.lavalink.protocol.v4.PlayerUpdateMessage;
+import dev.botty.lavalink.protocol.v4.Playlist;
+import dev.botty.lavalink.protocol.v4.ReadyMessage;
+import dev.botty.lavalink.protocol.v4.Stats;
+import dev.botty.lavalink.protocol.v4.StatsMessage;
+import dev.botty.lavalink.protocol.v4.Track;
+import dev.botty.lavalink.protocol.v4.TrackEndEvent;
+import dev.botty.lavalink.protocol.v4.TrackException;
+import dev.botty.lavalink.protocol.v4.TrackExceptionEvent;
+import dev.botty.lavalink.protocol.v4.TrackStartEvent;
+import dev.botty.lavalink.protocol.v4.TrackStuckEvent;
+import dev.botty.lavalink.protocol.v4.WebSocketClosedEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +32,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads and writes the v4 records. Unknown fields are ignored and an unknown exception severity
  * reads as {@code fault}, so a newer server's additions do not break the client; every other
- * failure to read is a {@link LavalinkProtocolException}.
+ * failure to read is a {@link LavalinkProtocolException}. Not part of the client's API: the
+ * protocol's records are; how they are read and written is the node's business.
  */
-public final class LavalinkJson {
+final class LavalinkJson {
     private static final Logger log = LoggerFactory.getLogger(LavalinkJson.class);
     private static final ObjectMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
