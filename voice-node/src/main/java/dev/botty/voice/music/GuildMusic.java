@@ -44,13 +44,8 @@ final class GuildMusic {
     private long textChannelId;
     private long nowPlayingMessageId;
     private final QueueState state;
-    private long positionMs;
-    private Instant positionAt;
-    private boolean paused;
     /** Whether Lavalink has been given {@link #current} (so it plays, or will once voice connects). */
     private boolean onPlayer;
-    /** Whether Lavalink said the current track started (so the position moves). */
-    private boolean started;
     private int volume;
     private @Nullable VoiceState voice;
     private @Nullable Instant idleSince;
@@ -67,13 +62,11 @@ final class GuildMusic {
         this.voiceChannelId = snapshot.voiceChannelId();
         this.textChannelId = snapshot.textChannelId();
         this.nowPlayingMessageId = snapshot.nowPlayingMessageId();
-        this.state = new QueueState(MAX_QUEUE, snapshot.current(), snapshot.queue(), snapshot.loop());
-        this.positionMs = snapshot.positionMs();
-        this.positionAt = services.clock().instant();
-        this.paused = snapshot.paused();
+        Instant now = services.clock().instant();
+        this.state = new QueueState(MAX_QUEUE, snapshot.current(), snapshot.queue(), snapshot.loop(), snapshot.positionMs(), snapshot.paused(), now);
         this.volume = snapshot.volume();
-        if (voiceChannelId != 0 && (state.current() == null || paused)) {
-            idleSince = positionAt;
+        if (voiceChannelId != 0 && (state.current() == null || state.paused())) {
+            idleSince = now;
         }
     }
 
@@ -86,7 +79,7 @@ final class GuildMusic {
     }
 
     synchronized GuildSnapshot snapshot() {
-        return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, state.current(), position(), paused,
+        return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, state.current(), position(), state.paused(),
                 state.queue(), state.loop(), volume);
     }
 
@@ -95,12 +88,12 @@ final class GuildMusic {
         if (state.current() == null && voice == null) {
             return Optional.empty();
         }
-        return Optional.of(new PlayerSnapshot(state.current() == null ? null : TrackLoader.lavalinkTrack(state.current()), position(), volume, paused,
+        return Optional.of(new PlayerSnapshot(state.current() == null ? null : TrackLoader.lavalinkTrack(state.current()), position(), volume, state.paused(),
                 voice, null));
     }
 
     synchronized boolean playing() {
-        return state.current() != null && !paused;
+        return state.current() != null && !state.paused();
     }
 
     synchronized @Nullable QueuedTrack current() {
@@ -108,7 +101,7 @@ final class GuildMusic {
     }
 
     synchronized boolean isPaused() {
-        return paused;
+        return state.paused();
     }
 
     synchronized List<QueuedTrack> queue() {
@@ -125,14 +118,7 @@ final class GuildMusic {
 
     /** Where the current track is now: the last position Lavalink reported, moved on by the time since. */
     synchronized long position() {
-        if (state.current() == null) {
-            return 0;
-        }
-        long at = positionMs;
-        if (started && !paused) {
-            at += Math.max(0, Duration.between(positionAt, services.clock().instant()).toMillis());
-        }
-        return state.current().stream() ? at : Math.min(at, state.current().lengthMs());
+        return state.position(services.clock().instant());
     }
 
     // ---- Commands ------------------------------------------------------------------------------
@@ -141,7 +127,7 @@ final class GuildMusic {
     synchronized void joining(long channelId, long textChannel) {
         voiceChannelId = channelId;
         useTextChannel(textChannel);
-        if (state.current() == null || paused) {
+        if (state.current() == null || state.paused()) {
             idleSince = services.clock().instant();
         }
         persist();
@@ -179,7 +165,6 @@ final class GuildMusic {
         if (wasPlaying) {
             stopOnPlayer();
         }
-        paused = false;
         nothingPlaying("⏹️ Stopped");
         persist();
         return dropped;
@@ -200,13 +185,11 @@ final class GuildMusic {
     }
 
     synchronized void pause(boolean pause) {
-        if (state.current() == null || paused == pause) {
+        Instant now = services.clock().instant();
+        if (!state.pause(pause, now)) {
             return;
         }
-        positionMs = position();
-        positionAt = services.clock().instant();
-        paused = pause;
-        idleSince = pause ? positionAt : null;
+        idleSince = pause ? now : null;
         update(PlayerUpdate.builder().paused(pause).build());
         announce();
         persist();
@@ -216,8 +199,7 @@ final class GuildMusic {
         if (state.current() == null) {
             return;
         }
-        positionMs = toMs;
-        positionAt = services.clock().instant();
+        state.seek(toMs, services.clock().instant());
         update(PlayerUpdate.builder().position(toMs).build());
         persist();
     }
@@ -250,8 +232,6 @@ final class GuildMusic {
         long channel = voiceChannelId;
         state.clear();
         onPlayer = false;
-        started = false;
-        paused = false;
         voice = null;
         voiceChannelId = 0;
         idleSince = null;
@@ -289,7 +269,7 @@ final class GuildMusic {
         voiceChannelId = 0;
         voice = null;
         onPlayer = false;
-        started = false;
+        state.halted();
         idleSince = null;
         aloneSince = null;
         persist();
@@ -304,8 +284,8 @@ final class GuildMusic {
         voiceChannelId = update.channelId();
         update(PlayerUpdate.voice(voice));
         if (state.current() != null && !onPlayer) {
-            play(state.current(), positionMs, true);
-        } else if (state.current() != null && started) {
+            play(state.current(), position(), true);
+        } else if (state.current() != null && state.started()) {
             // The track started before Discord had the bot in the channel, so TrackStart could not set it.
             services.notices().voiceStatus(guildId, voiceChannelId, Cards.voiceStatus(state.current()));
         }
@@ -336,7 +316,7 @@ final class GuildMusic {
         if (aloneSince != null && !now.isBefore(aloneSince.plus(services.aloneTimeout()))) {
             return Optional.of("everyone left the channel");
         }
-        if (idleSince != null && (state.current() == null || paused) && !now.isBefore(idleSince.plus(services.idleTimeout()))) {
+        if (idleSince != null && (state.current() == null || state.paused()) && !now.isBefore(idleSince.plus(services.idleTimeout()))) {
             return Optional.of("nothing played for " + Cards.duration(services.idleTimeout().toMillis()));
         }
         return Optional.empty();
@@ -345,7 +325,7 @@ final class GuildMusic {
     /** After a restart or on a node that lost the player: give Lavalink the track again, where it was. */
     synchronized void replay() {
         if (state.current() != null && !onPlayer) {
-            play(state.current(), positionMs, true);
+            play(state.current(), position(), true);
         }
     }
 
@@ -355,9 +335,8 @@ final class GuildMusic {
         if (state.current() == null || !state.current().encoded().equals(encoded)) {
             return;
         }
-        started = true;
-        positionAt = services.clock().instant();
-        if (!paused) {
+        state.started(services.clock().instant());
+        if (!state.paused()) {
             idleSince = null;
         }
         services.metrics().trackStarted();
@@ -371,7 +350,7 @@ final class GuildMusic {
             return;
         }
         onPlayer = false;
-        started = false;
+        state.halted();
         if (reason == TrackEndEvent.Reason.LOAD_FAILED) {
             services.errors().accept("could not play " + state.current().title() + " (load failed)");
         }
@@ -398,19 +377,18 @@ final class GuildMusic {
         if (state.current() == null) {
             return;
         }
-        positionMs = player.position();
         Instant now = services.clock().instant();
-        positionAt = now;
+        state.reported(player.position(), now);
         if (Duration.between(positionSavedAt, now).compareTo(POSITION_SAVE_INTERVAL) >= 0) {
             positionSavedAt = now;
-            services.store().savePosition(guildId, positionMs);
+            services.store().savePosition(guildId, player.position());
         }
     }
 
     /** The player was lost with its node and could not be re-created: it is given again once a node is back. */
     synchronized void onPlayerLost() {
         onPlayer = false;
-        started = false;
+        state.halted();
     }
 
     // ---- The loop ------------------------------------------------------------------------------
@@ -435,14 +413,11 @@ final class GuildMusic {
 
     /** Gives Lavalink the track; {@code keepPaused} for a track picked up again (restart, lost node), else it plays. */
     private void play(QueuedTrack track, long fromMs, boolean keepPaused) {
-        state.playing(track);
-        paused = keepPaused && paused;
-        positionMs = fromMs;
-        positionAt = services.clock().instant();
-        idleSince = paused ? positionAt : null;
+        Instant now = services.clock().instant();
+        state.playing(track, fromMs, keepPaused, now);
+        idleSince = state.paused() ? now : null;
         onPlayer = true;
-        started = false;
-        PlayerUpdate.Builder update = PlayerUpdate.builder().track(TrackLoader.lavalinkTrack(track)).volume(volume).paused(paused);
+        PlayerUpdate.Builder update = PlayerUpdate.builder().track(TrackLoader.lavalinkTrack(track)).volume(volume).paused(state.paused());
         if (fromMs > 0 && track.seekable()) {
             update.position(fromMs);
         }
@@ -461,13 +436,12 @@ final class GuildMusic {
 
     private void stopOnPlayer() {
         onPlayer = false;
-        started = false;
+        state.halted();
         services.notices().voiceStatus(guildId, voiceChannelId, "");
         update(PlayerUpdate.stopTrack());
     }
 
     private void nothingPlaying(String headline) {
-        positionMs = 0;
         idleSince = services.clock().instant();
         services.notices().voiceStatus(guildId, voiceChannelId, "");
         editNowPlaying(Cards.nothingPlaying(headline, services.idleTimeout()));
@@ -498,7 +472,7 @@ final class GuildMusic {
     /** Shows what plays in the "now playing" message, editing it in place. */
     private void announce() {
         if (state.current() != null) {
-            editNowPlaying(Cards.nowPlaying(state.current(), position(), paused, state.queue(), state.loop(), volume));
+            editNowPlaying(Cards.nowPlaying(state.current(), position(), state.paused(), state.queue(), state.loop(), volume));
         }
     }
 

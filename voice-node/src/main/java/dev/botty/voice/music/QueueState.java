@@ -2,6 +2,8 @@ package dev.botty.voice.music;
 
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,9 +12,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A guild's queue as a pure state machine: the track that is current, those waiting after it, the
- * loop mode, and what each command and each end of a track does to them. No I/O, no clock, no
- * lock: {@link GuildMusic} holds it under its own lock and does the talking to Lavalink, Discord
- * and the store around it.
+ * loop mode, where in the current track playback is (the position clock), and what each command
+ * and each event of Lavalink's does to them. No I/O, no lock, and no clock of its own: the time is
+ * passed in. {@link GuildMusic} holds it under its own lock and does the talking to Lavalink,
+ * Discord and the store around it.
+ *
+ * <p>The position is the last one known (Lavalink's report, a seek, a pause, where a track was
+ * picked up) moved on by the time since, but only while the track plays: after Lavalink said it
+ * started and until it ended or was stopped, and not while paused.
  */
 final class QueueState {
     /** What comes after the current track. */
@@ -34,12 +41,79 @@ final class QueueState {
     private @Nullable QueuedTrack current;
     private final List<QueuedTrack> queue = new ArrayList<>();
     private LoopMode loop;
+    private long positionMs;
+    private Instant positionAt;
+    private boolean paused;
+    /** Whether Lavalink said the current track started (so the position moves). */
+    private boolean started;
 
-    QueueState(int capacity, @Nullable QueuedTrack current, List<QueuedTrack> queue, LoopMode loop) {
+    /** A guild's state as it was kept: {@code positionMs} into {@code current}, not yet started again. */
+    QueueState(int capacity, @Nullable QueuedTrack current, List<QueuedTrack> queue, LoopMode loop, long positionMs, boolean paused,
+               Instant now) {
         this.capacity = capacity;
         this.current = current;
         this.queue.addAll(queue);
         this.loop = loop;
+        this.positionMs = positionMs;
+        this.positionAt = now;
+        this.paused = paused;
+    }
+
+    // ---- The position clock ----------------------------------------------------------------------
+
+    /** Where the current track is at {@code now}: 0 without one, never past its end (a stream has none). */
+    long position(Instant now) {
+        if (current == null) {
+            return 0;
+        }
+        long at = positionMs;
+        if (started && !paused) {
+            at += Math.max(0, Duration.between(positionAt, now).toMillis());
+        }
+        return current.stream() ? at : Math.min(at, current.lengthMs());
+    }
+
+    boolean paused() {
+        return paused;
+    }
+
+    /** Whether Lavalink said the current track started and nothing has stopped it since. */
+    boolean started() {
+        return started;
+    }
+
+    /** Pauses or resumes, the position frozen or moving on from where it is; false when there was nothing to change. */
+    boolean pause(boolean pause, Instant now) {
+        if (current == null || paused == pause) {
+            return false;
+        }
+        positionMs = position(now);
+        positionAt = now;
+        paused = pause;
+        return true;
+    }
+
+    /** The current track goes to {@code toMs}. */
+    void seek(long toMs, Instant now) {
+        positionMs = toMs;
+        positionAt = now;
+    }
+
+    /** Lavalink reported where its player is. */
+    void reported(long ms, Instant now) {
+        positionMs = ms;
+        positionAt = now;
+    }
+
+    /** Lavalink said the current track started: the position moves from here. */
+    void started(Instant now) {
+        started = true;
+        positionAt = now;
+    }
+
+    /** The track is off the player (ended, stopped, its player or voice lost): the position stays where it is. */
+    void halted() {
+        started = false;
     }
 
     @Nullable QueuedTrack current() {
@@ -67,9 +141,17 @@ final class QueueState {
         return capacity - queue.size();
     }
 
-    /** {@code track} is current from now on (it was picked up again, or is about to play). */
-    void playing(QueuedTrack track) {
+    /**
+     * {@code track} is current from now on, from {@code fromMs}: it is about to be given to
+     * Lavalink. {@code keepPaused} for a track picked up again (a restart, a lost node) stays
+     * paused if it was; anything else plays.
+     */
+    void playing(QueuedTrack track, long fromMs, boolean keepPaused, Instant now) {
         current = track;
+        paused = keepPaused && paused;
+        positionMs = fromMs;
+        positionAt = now;
+        started = false;
     }
 
     /** Adds what fits; the first added becomes current when nothing was. */
@@ -133,11 +215,14 @@ final class QueueState {
         return queue.size();
     }
 
-    /** Nothing current, nothing waiting; returns how many tracks were dropped, the current one included. */
+    /** Nothing current, nothing waiting, nothing paused; returns how many tracks were dropped, the current one included. */
     int clear() {
         int dropped = queue.size() + (current == null ? 0 : 1);
         queue.clear();
         current = null;
+        paused = false;
+        started = false;
+        positionMs = 0;
         return dropped;
     }
 }

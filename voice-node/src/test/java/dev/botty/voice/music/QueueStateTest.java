@@ -1,16 +1,19 @@
 package dev.botty.voice.music;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
+import java.time.Instant;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 
-/** The queue's state machine on its own: no Lavalink, no Discord, no clock. */
+/** The queue's state machine on its own: no Lavalink, no Discord, and time only as the test passes it. */
 class QueueStateTest {
     private static QueuedTrack track(String title) {
         return new QueuedTrack("enc-" + title, title, "Band", "https://example.com/" + title, 180_000, true, "youtube", 1L);
@@ -22,7 +25,54 @@ class QueueStateTest {
     private static final QueuedTrack D = track("d");
 
     private static QueueState state(QueuedTrack current, LoopMode loop, QueuedTrack... waiting) {
-        return new QueueState(5, current, List.of(waiting), loop);
+        return new QueueState(5, current, List.of(waiting), loop, 0, false, T0);
+    }
+
+    private static final Instant T0 = Instant.parse("2026-12-07T12:00:00Z");
+
+    private static Instant at(long secondsAfter) {
+        return T0.plusSeconds(secondsAfter);
+    }
+
+    @Test
+    void thePositionMovesOnlyWhileATrackPlays() {
+        QueueState state = state(null, LoopMode.OFF);
+        assertEquals(0, state.position(at(5)), "nothing current");
+        state.enqueue(List.of(A));
+        state.playing(A, 0, false, at(0));
+        assertEquals(0, state.position(at(10)), "given to Lavalink, not started yet");
+        state.started(at(1));
+        assertEquals(9_000, state.position(at(10)));
+        state.reported(20_000, at(12));
+        assertEquals(23_000, state.position(at(15)), "Lavalink's report, moved on by the time since");
+        assertTrue(state.pause(true, at(15)));
+        assertFalse(state.pause(true, at(16)), "already paused");
+        assertEquals(23_000, state.position(at(60)), "frozen while paused");
+        assertTrue(state.pause(false, at(60)));
+        assertEquals(25_000, state.position(at(62)));
+        state.seek(170_000, at(62));
+        assertEquals(180_000, state.position(at(99)), "never past the track's end");
+        state.halted();
+        assertEquals(170_000, state.position(at(99)), "off the player, it stays where it was");
+    }
+
+    @Test
+    void aTrackPickedUpAgainKeepsItsPauseAndPlaceAndAStreamHasNoEnd() {
+        QueuedTrack stream = new QueuedTrack("enc-radio", "Radio", "Station", "https://example.com/radio", 0, false, "http", 1L);
+        QueueState state = new QueueState(5, stream, List.of(), LoopMode.OFF, 400_000, true, T0);
+        assertTrue(state.paused());
+        assertEquals(400_000, state.position(at(30)), "kept as it was saved");
+        state.playing(stream, state.position(at(30)), true, at(30));
+        state.started(at(31));
+        assertTrue(state.paused(), "picked up again paused");
+        assertEquals(400_000, state.position(at(90)));
+        state.pause(false, at(90));
+        assertEquals(1_000_000, state.position(at(690)), "a stream plays on without an end");
+        state.playing(A, 0, true, at(700));
+        assertFalse(state.paused(), "keepPaused keeps only a pause there was");
+        assertEquals(1, state.clear());
+        assertEquals(0, state.position(at(800)));
+        assertFalse(state.started());
     }
 
     @Test
