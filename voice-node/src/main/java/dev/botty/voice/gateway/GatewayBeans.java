@@ -14,7 +14,7 @@ import java.util.List;
 final class GatewayBeans {
     @Context
     @Bean(preDestroy = "close")
-    VoiceGateway voiceGateway(GatewayConfig config, List<VoiceConnectionListener> connections, List<VoiceEventListener> events) {
-        return VoiceGateway.connect(config, connections, events);
+    VoiceGateway voiceGateway(GatewayConfig config, VoiceNews news) {
+        return VoiceGateway.connect(config, List.of(news), List.of(news));
     }
 }

@@ -16,6 +16,7 @@ import dev.botty.lavalink.protocol.v4.TrackExceptionEvent;
 import dev.botty.lavalink.protocol.v4.TrackStartEvent;
 import dev.botty.lavalink.protocol.v4.TrackStuckEvent;
 import dev.botty.lavalink.protocol.v4.WebSocketClosedEvent;
+import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
 import dev.botty.voice.gateway.JoinOutcome;
 import dev.botty.voice.gateway.VoiceConnectionListener;
 import dev.botty.voice.gateway.VoiceConnectionUpdate;
@@ -25,6 +26,7 @@ import dev.botty.voice.gateway.VoiceGateway;
 import dev.botty.voice.music.MusicOverview;
 import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.queue.QueuedTrack;
+import dev.botty.voice.store.MusicStore;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,7 +42,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,20 +72,20 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("music-sweeper").daemon().factory());
 
     /**
-     * @param lavalinkUrls the Lavalink servers
-     * @param userId       the bot's user id (Lavalink's {@code User-Id})
+     * @param config  the Lavalink servers, search sources and the leave rules
+     * @param userId  the bot's user id (Lavalink's {@code User-Id})
+     * @param errors  where trouble worth showing on the status page goes
      */
-    public Jukebox(List<URI> lavalinkUrls, String lavalinkPassword, long userId, List<String> searchSources,
-                   Duration idleTimeout, Duration aloneTimeout, Supplier<VoiceGateway> gateway,
-                   dev.botty.voice.store.MusicStore musicStore, InstantSource clock, MusicMetrics metrics, Consumer<String> errors) {
-        this.loader = new TrackLoader(searchSources);
+    public Jukebox(MusicConfig config, long userId, VoiceGateway gateway, MusicStore musicStore, InstantSource clock, MusicMetrics metrics,
+                   Consumer<String> errors) {
+        this.loader = new TrackLoader(config.searchSources());
         this.store = new StoreWriter(musicStore, errors);
-        List<NodeConfig> nodes = lavalinkUrls.stream()
+        List<NodeConfig> nodes = config.lavalinkUrls().stream()
                 .map(url -> NodeConfig.of(url.getHost() + ":" + (url.getPort() == -1 ? defaultPort(url) : url.getPort()), url,
-                        lavalinkPassword, userId))
+                        config.lavalinkPassword(), userId))
                 .toList();
         this.cluster = new LavalinkCluster(nodes, this::playerState, new LavalinkEvents());
-        this.services = new MusicServices(cluster, gateway, store, clock, metrics, errors, idleTimeout, aloneTimeout);
+        this.services = new MusicServices(cluster, gateway, store, clock, metrics, errors, config.idleTimeout(), config.aloneTimeout());
     }
 
     /** Connects to Lavalink and starts the idle rule. */

@@ -3,6 +3,7 @@ package dev.botty.voice.music;
 import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
 import dev.botty.voice.config.VoiceNodeConfig.MusicConfig;
 import dev.botty.voice.gateway.VoiceGateway;
+import dev.botty.voice.gateway.VoiceNews;
 import dev.botty.voice.store.MusicStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanProvider;
@@ -28,16 +29,15 @@ final class MusicBeans {
 
     @Singleton
     @Bean(preDestroy = "close")
-    Jukebox jukebox(MusicConfig config, GatewayConfig gateway, BeanProvider<VoiceGateway> voice, MusicStore store,
+    Jukebox jukebox(MusicConfig config, GatewayConfig gateway, VoiceGateway voice, VoiceNews news, MusicStore store,
                     InstantSource clock, BeanProvider<MeterRegistry> registry, BeanProvider<MusicTrouble> trouble) {
-        Jukebox jukebox = new Jukebox(config.lavalinkUrls(), config.lavalinkPassword(), gateway.botUserId(), config.searchSources(),
-                config.idleTimeout(), config.aloneTimeout(), voice::get, store, clock,
-                new MusicMetrics(registry.find(null).orElse(null)),
+        Jukebox jukebox = new Jukebox(config, gateway.botUserId(), voice, store, clock, new MusicMetrics(registry.find(null).orElse(null)),
                 message -> {
                     LOG.warn("{}", message);
                     trouble.ifPresent(sink -> sink.report(message));
                 });
         jukebox.start();
+        news.subscribe(jukebox);
         return jukebox;
     }
 

@@ -6,17 +6,13 @@ import dev.botty.voice.gateway.VoiceGateway;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * What every guild's music shares: Lavalink, the gateway (reached lazily: it is built after the
  * music, which listens to it), the store, the clock, counters, the error log and the timeouts.
  */
-record MusicServices(LavalinkCluster cluster, Supplier<VoiceGateway> gatewaySupplier, StoreWriter store, InstantSource clock,
+record MusicServices(LavalinkCluster cluster, VoiceGateway gateway, StoreWriter store, InstantSource clock,
                      MusicMetrics metrics, Consumer<String> errors, Duration idleTimeout, Duration aloneTimeout) {
-    VoiceGateway gateway() {
-        return gatewaySupplier.get();
-    }
 
     ChannelNotices notices() {
         return gateway().notices();

@@ -10,6 +10,10 @@ final class RecordingListener implements VoiceConnectionListener, VoiceEventList
     final BlockingQueue<VoiceConnectionUpdate> updates = new LinkedBlockingQueue<>();
     final BlockingQueue<VoiceEvent> events = new LinkedBlockingQueue<>();
 
+    RecordingListener(VoiceNews news) {
+        news.subscribe(this);
+    }
+
     @Override
     public void onVoiceConnectionUpdate(VoiceConnectionUpdate update) {
         updates.add(update);

@@ -17,7 +17,7 @@ record ForecastResponse(
         @Nullable Daily daily,
         @Nullable String timezone,
         @Nullable Boolean error,
-        @Nullable String reason) implements OpenMeteo.Answer {
+        @Nullable String reason) implements OpenMeteo.ErrorFields {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Current(

@@ -12,7 +12,7 @@ import java.util.List;
  */
 @Serdeable(naming = SnakeCaseStrategy.class)
 record GeocodingResponse(@Nullable List<Result> results, @Nullable Boolean error, @Nullable String reason)
-        implements OpenMeteo.Answer {
+        implements OpenMeteo.ErrorFields {
 
     @Serdeable(naming = SnakeCaseStrategy.class)
     record Result(

@@ -32,8 +32,8 @@ final class OpenMeteo {
             "temperature_2m,relative_humidity_2m,apparent_temperature,is_day,weather_code,wind_speed_10m,wind_direction_10m";
     private static final String DAILY = "temperature_2m_max,temperature_2m_min";
 
-    /** Both services answer errors the same way: {@code error: true} and a {@code reason}. */
-    interface Answer {
+    /** The fields both Open-Meteo services answer an error with: {@code error: true} and a {@code reason}. */
+    interface ErrorFields {
         @Nullable Boolean error();
 
         @Nullable String reason();
@@ -83,13 +83,13 @@ final class OpenMeteo {
         });
     }
 
-    private <A extends Answer, T> CompletableFuture<Optional<T>> get(URI uri, String what, Class<A> type, Function<A, Optional<T>> read) {
+    private <A extends ErrorFields, T> CompletableFuture<Optional<T>> get(URI uri, String what, Class<A> type, Function<A, Optional<T>> read) {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json").GET().build();
         return outside.call(what.equals("forecast") ? "weather" : "geocoding", request, timeout,
                 response -> parse(response, what, type).flatMap(read));
     }
 
-    private <A extends Answer> Optional<A> parse(HttpResponse<byte[]> response, String what, Class<A> type) {
+    private <A extends ErrorFields> Optional<A> parse(HttpResponse<byte[]> response, String what, Class<A> type) {
         A answer;
         try {
             answer = json.readValue(response.body(), type);
