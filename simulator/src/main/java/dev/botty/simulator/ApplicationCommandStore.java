@@ -80,6 +80,15 @@ final class ApplicationCommandStore {
 
     /** A bulk overwrite: the stored commands, or the refusal Discord would answer. */
     synchronized Object overwrite(String applicationId, Optional<String> guildId, JsonNode sent) {
+        return overwrite(applicationId, guildId, sent, List.of());
+    }
+
+    /**
+     * Like {@link #overwrite(String, Optional, JsonNode)}, also refusing for {@code schemaViolations}
+     * (Discord's published schema) where the rules Discord documents in prose found nothing at the
+     * same field: those say it in Discord's own codes.
+     */
+    synchronized Object overwrite(String applicationId, Optional<String> guildId, JsonNode sent, List<DiscordSpec.Violation> schemaViolations) {
         if (!(sent instanceof ArrayNode array)) {
             return refusal(Map.of("", "BASE_TYPE_ARRAY_REQUIRED: Must be an array."));
         }
@@ -95,6 +104,9 @@ final class ApplicationCommandStore {
             if (!seen.add(command.path("type").asInt(CHAT_INPUT) + "/" + command.path("name").asText())) {
                 errors.put(i + ".name", "APPLICATION_COMMANDS_DUPLICATE_NAME: Application command names must be unique");
             }
+        }
+        for (DiscordSpec.Violation violation : schemaViolations) {
+            errors.putIfAbsent(String.join(".", violation.path()), violation.code() + ": " + violation.message());
         }
         if (!errors.isEmpty()) {
             return refusal(errors);

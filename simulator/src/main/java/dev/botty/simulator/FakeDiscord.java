@@ -75,6 +75,7 @@ public final class FakeDiscord implements AutoCloseable {
     private final List<Call> calls = new ArrayList<>();
     private final AtomicLong nextCommandId = new AtomicLong(1_500_000_000_000_000_000L);
     private final ApplicationCommandStore commands = new ApplicationCommandStore(nextCommandId);
+    private final List<Refused> refused = new java.util.concurrent.CopyOnWriteArrayList<>();
     /** Messages the bot has posted, by id: channel id and the message object as last written. */
     private final Map<String, ObjectNode> messages = new ConcurrentHashMap<>();
     private final Map<String, String> voiceStatuses = new ConcurrentHashMap<>();
@@ -249,7 +250,11 @@ public final class FakeDiscord implements AutoCloseable {
                 if (!authorized(exchange)) {
                     return;
                 }
-                JsonNode status = MAPPER.readTree(body).path("status");
+                JsonNode sentStatus = MAPPER.readTree(body);
+                if (!conforms(exchange, method, sentStatus)) {
+                    return;
+                }
+                JsonNode status = sentStatus.path("status");
                 voiceStatuses.put(voiceStatus.group(1), status.isNull() || status.isMissingNode() ? "" : status.asText());
                 exchange.sendResponseHeaders(204, -1);
                 exchange.close();
@@ -299,6 +304,9 @@ public final class FakeDiscord implements AutoCloseable {
             send(exchange, 405, error(0, "405: Method Not Allowed"));
             return;
         }
+        if (!conforms(exchange, method, sent)) {
+            return;
+        }
         ObjectNode answer = message.deepCopy();
         answer.put("id", Long.toString(nextCommandId.incrementAndGet()));
         answer.put("type", original ? 20 : 0);
@@ -320,6 +328,9 @@ public final class FakeDiscord implements AutoCloseable {
         JsonNode sent = MAPPER.readTree(body);
         if (!(sent instanceof ObjectNode fields)) {
             send(exchange, 400, error(50109, "The request body contains invalid JSON."));
+            return;
+        }
+        if (!conforms(exchange, method, sent)) {
             return;
         }
         ObjectNode message;
@@ -401,7 +412,12 @@ public final class FakeDiscord implements AutoCloseable {
         switch (method) {
             case "GET" -> send(exchange, 200, commands.list(guildId.orElse("global")));
             case "PUT" -> {
-                Object answer = commands.overwrite(match.group(1), guildId, MAPPER.readTree(body));
+                JsonNode definitions = MAPPER.readTree(body);
+                List<DiscordSpec.Violation> violations = DiscordSpec.bundled().checkRequest(method, exchange.getRequestURI().getPath(), definitions);
+                Object answer = commands.overwrite(match.group(1), guildId, definitions, violations);
+                if (!violations.isEmpty()) {
+                    refused.add(new Refused(method, exchange.getRequestURI().getPath(), violations));
+                }
                 if (answer instanceof ApplicationCommandStore.Refusal refusal) {
                     send(exchange, 400, refusal.body());
                 } else {
@@ -410,6 +426,28 @@ public final class FakeDiscord implements AutoCloseable {
             }
             default -> send(exchange, 405, error(0, "405: Method Not Allowed"));
         }
+    }
+
+    /**
+     * Whether {@code body} fits the request schema Discord publishes for this route; if not, it
+     * has been answered as Discord answers: 400, code 50035, the errors by field.
+     */
+    private boolean conforms(HttpExchange exchange, String method, JsonNode body) throws IOException {
+        List<DiscordSpec.Violation> violations = DiscordSpec.bundled().checkRequest(method, exchange.getRequestURI().getPath(), body);
+        if (violations.isEmpty()) {
+            return true;
+        }
+        refused.add(new Refused(method, exchange.getRequestURI().getPath(), violations));
+        send(exchange, 400, DiscordSpec.formBodyError(violations));
+        return false;
+    }
+
+    /** A request refused for breaking Discord's schema, and why. */
+    public record Refused(String method, String path, List<DiscordSpec.Violation> violations) {}
+
+    /** Every request refused for breaking Discord's schema so far. */
+    public List<Refused> refused() {
+        return List.copyOf(refused);
     }
 
     private boolean authorized(HttpExchange exchange) throws IOException {

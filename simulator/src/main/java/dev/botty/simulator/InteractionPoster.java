@@ -1,5 +1,7 @@
 package dev.botty.simulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,11 +10,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 
 /** Posts interactions to an endpoint the way Discord does: signed, with a fresh timestamp. */
 public final class InteractionPoster {
     /** What the endpoint answered. */
     public record Answer(int status, String body) {}
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final URI endpoint;
@@ -49,7 +54,35 @@ public final class InteractionPoster {
             request.header("X-Signature-Timestamp", timestamp);
         }
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+            conforms(response.body());
+        }
         return new Answer(response.statusCode(), response.body());
+    }
+
+    /**
+     * Discord reads an interaction's answer against its callback schema and fails the interaction
+     * when it does not fit; so does this poster, loudly, so that no test passes on an answer Discord
+     * would refuse.
+     */
+    private static void conforms(String body) {
+        JsonNode answer;
+        try {
+            answer = MAPPER.readTree(body);
+        } catch (IOException notJson) {
+            throw new DiscordRefusal("Discord would fail this interaction: its answer is not JSON: " + body);
+        }
+        List<DiscordSpec.Violation> violations = DiscordSpec.bundled().checkInteractionResponse(answer);
+        if (!violations.isEmpty()) {
+            throw new DiscordRefusal("Discord would fail this interaction: its answer breaks the callback schema " + violations + ": " + body);
+        }
+    }
+
+    /** An answer Discord would not accept. */
+    public static final class DiscordRefusal extends IllegalStateException {
+        DiscordRefusal(String message) {
+            super(message);
+        }
     }
 
     public SigningKey key() {
