@@ -106,8 +106,8 @@ public final class DiscordSpec {
         if (template.isEmpty()) {
             return List.of();
         }
-        return check(pointer("paths", template.get(), method.toLowerCase(java.util.Locale.ROOT), "requestBody", "content",
-                "application/json", "schema"), body);
+        return plus(check(pointer("paths", template.get(), method.toLowerCase(java.util.Locale.ROOT), "requestBody", "content",
+                "application/json", "schema"), body), embedTotal(body, List.of()));
     }
 
     /**
@@ -125,11 +125,48 @@ public final class DiscordSpec {
             JsonNode kind = at(ref.substring(1)).path("properties").path("type");
             for (JsonNode allowed : kind.path("enum")) {
                 if (allowed.asInt() == type) {
-                    return check(ref.substring(1), answer);
+                    return plus(check(ref.substring(1), answer), embedTotal(answer.path("data"), List.of("data")));
                 }
             }
         }
         return List.of(new Violation(List.of("type"), "BASE_TYPE_CHOICES", "Value must be one of the interaction callback types."));
+    }
+
+    /**
+     * Discord's limit on a message's embeds that no schema can say: the characters of every
+     * title, description, field name and value, footer text and author name together, at most
+     * 6,000 (the "Embed Limits" of Discord's message resource docs).
+     */
+    static final int EMBED_TOTAL = 6_000;
+
+    private static List<Violation> embedTotal(JsonNode message, List<String> at) {
+        long total = 0;
+        for (JsonNode embed : message.path("embeds")) {
+            total += length(embed.path("title")) + length(embed.path("description")) + length(embed.path("footer").path("text"))
+                    + length(embed.path("author").path("name"));
+            for (JsonNode field : embed.path("fields")) {
+                total += length(field.path("name")) + length(field.path("value"));
+            }
+        }
+        if (total <= EMBED_TOTAL) {
+            return List.of();
+        }
+        List<String> path = new ArrayList<>(at);
+        path.add("embeds");
+        return List.of(new Violation(List.copyOf(path), "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of " + EMBED_TOTAL));
+    }
+
+    private static long length(JsonNode text) {
+        return text.isTextual() ? text.asText().codePointCount(0, text.asText().length()) : 0;
+    }
+
+    private static List<Violation> plus(List<Violation> some, List<Violation> more) {
+        if (more.isEmpty()) {
+            return some;
+        }
+        List<Violation> all = new ArrayList<>(some);
+        all.addAll(more);
+        return List.copyOf(all);
     }
 
     /** Discord's answer to a body with these violations. */

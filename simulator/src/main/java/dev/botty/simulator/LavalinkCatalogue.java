@@ -24,7 +24,9 @@ import java.util.stream.Collectors;
  * the playlist {@link #PLAYLIST_URL} (with {@code &v=ID} or {@code watch?v=ID&list=…} selecting a
  * track), the SoundCloud URLs of {@link #tracks()}, searches {@code ytsearch:}, {@code ytmsearch:}
  * and {@code scsearch:} (every word must appear in title or author), and {@link #UNAVAILABLE_URL},
- * which fails as a video blocked in the viewer's country does. Anything else loads nothing.
+ * which fails as a video blocked in the viewer's country does; {@link #LONG} and
+ * {@link #BIG_PLAYLIST_URL} are the long real-world data Discord's limits must hold for. Anything
+ * else loads nothing.
  */
 public final class LavalinkCatalogue {
     /** A track in the catalogue; {@code length} is {@link Long#MAX_VALUE} for a live stream, as Lavaplayer says. */
@@ -67,6 +69,16 @@ public final class LavalinkCatalogue {
     public static final String PLAYLIST_URL = "https://www.youtube.com/playlist?list=" + PLAYLIST_ID;
     public static final String PLAYLIST_NAME = "botty simulator mix";
     /** Fails to load with a "common" error, as a region-blocked video does. */
+    /** A track with a 300-character title full of Markdown and a 200-character author, as long uploads have. */
+    public static final String LONG = "bottyLong05";
+    /** A live stream whose address is longer than any Discord message or embed link may be (2,200 characters). */
+    public static final String LONG_ADDRESS_URL = "https://radio.simulator.invalid/live.mp3?session=" + "0123456789abcdef".repeat(135);
+    /** A playlist of {@link #BIG_PLAYLIST_SIZE} tracks, more than a queue holds. */
+    public static final String BIG_PLAYLIST_ID = "PLbottySimulatorBig0000000000000002";
+    public static final String BIG_PLAYLIST_URL = "https://www.youtube.com/playlist?list=" + BIG_PLAYLIST_ID;
+    public static final String BIG_PLAYLIST_NAME = "An extraordinarily long playlist that somebody kept adding to for years, "
+            + "until it held every song they ever liked";
+    public static final int BIG_PLAYLIST_SIZE = 1_000;
     public static final String UNAVAILABLE_URL = "https://www.youtube.com/watch?v=bottyBlock04";
     static final String UNAVAILABLE_MESSAGE = "This video is not available in your country.";
 
@@ -86,11 +98,23 @@ public final class LavalinkCatalogue {
             new Track(encode("soundcloud", "100000001"), "O:https://api-v2.soundcloud.com/media/soundcloud:tracks:100000001/stream/hls",
                     true, "botty-simulator", 95_000, false, "Loopback Waltz", WALTZ_URL,
                     "https://i1.sndcdn.com/artworks-botty-loopback-waltz-t500x500.jpg", "ZZBTY2600001", "soundcloud"),
+            youTube(LONG, ("The *extraordinarily* long title of a [live] recording_with_underscores | part ~1~ > of (many) — "
+                    + "recorded at the simulated arena in front of one hundred thousand imaginary listeners, ").repeat(2).substring(0, 300),
+                    ("The Orchestra of Unreasonably Long Band Names featuring every guest musician who ever played a note with them "
+                            + "on any stage in any simulated city, ").repeat(2).substring(0, 200), 3 * 3_600_000L + 17_000),
+            new Track(encode("http", "long-address"), LONG_ADDRESS_URL, false, "Simulator Radio", Long.MAX_VALUE, true,
+                    "Simulator radio with a very long address", LONG_ADDRESS_URL, null, null, "http"),
             new Track(encode("soundcloud", "100000002"), "O:https://api-v2.soundcloud.com/media/soundcloud:tracks:100000002/stream/hls",
                     true, "botty-simulator", 120_000, false, "Rock the Loopback",
                     "https://soundcloud.com/botty-simulator/rock-the-loopback", null, null, "soundcloud"));
 
-    private static final Map<String, Track> BY_ENCODED = TRACKS.stream()
+    /** The big playlist's tracks: loadable by their links and the playlist, not found by searches. */
+    private static final List<Track> BIG = java.util.stream.IntStream.rangeClosed(1, BIG_PLAYLIST_SIZE)
+            .mapToObj(n -> youTube("bottyBig%04d".formatted(n), "Song %04d of a very long playlist, [remastered] *deluxe* edition (live at the __loopback__ arena)".formatted(n),
+                    "Artist number %d and the Orchestra of Unreasonably Long Band Names".formatted(n), 150_000 + n * 1_000L))
+            .toList();
+
+    private static final Map<String, Track> BY_ENCODED = java.util.stream.Stream.concat(TRACKS.stream(), BIG.stream())
             .collect(Collectors.toUnmodifiableMap(Track::encoded, Function.identity()));
     private static final List<String> PLAYLIST = List.of(LOFI, ROCK, RICK_ASTLEY);
 
@@ -148,12 +172,20 @@ public final class LavalinkCatalogue {
         }
         String video = youTubeVideo(id);
         String list = queryParameter(id, "list");
+        if (BIG_PLAYLIST_ID.equals(list)) {
+            return new Loaded.Playlist(BIG_PLAYLIST_NAME, -1, BIG);
+        }
         if (PLAYLIST_ID.equals(list)) {
             List<Track> tracks = PLAYLIST.stream().map(LavalinkCatalogue::track).toList();
             return new Loaded.Playlist(PLAYLIST_NAME, video == null ? -1 : PLAYLIST.indexOf(video), tracks);
         }
         for (Track track : TRACKS) {
             if (track.identifier().equals(video) || id.equals(track.uri())) {
+                return new Loaded.One(track);
+            }
+        }
+        for (Track track : BIG) {
+            if (track.identifier().equals(video)) {
                 return new Loaded.One(track);
             }
         }

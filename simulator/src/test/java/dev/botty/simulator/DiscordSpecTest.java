@@ -34,12 +34,13 @@ class DiscordSpecTest {
     @Test
     void aConformingEditPasses() {
         ObjectNode message = message("x".repeat(2_000));
-        ObjectNode embed = message.putArray("embeds").addObject().put("title", "t".repeat(256)).put("description", "d".repeat(4_096))
+        ObjectNode embed = message.putArray("embeds").addObject().put("title", "t".repeat(256)).put("description", "d".repeat(3_000))
                 .put("color", 0x5865F2);
         embed.putObject("footer").put("text", "page 1");
         ArrayNode fields = embed.putArray("fields");
-        for (int i = 0; i < 25; i++) {
-            fields.addObject().put("name", "n").put("value", "v".repeat(1_024)).put("inline", true);
+        fields.addObject().put("name", "n").put("value", "v".repeat(1_024)).put("inline", true);
+        for (int i = 1; i < 25; i++) {
+            fields.addObject().put("name", "n").put("value", "v".repeat(20)).put("inline", true);
         }
         assertEquals(List.of(), SPEC.checkRequest("PATCH", EDIT, message));
     }
@@ -67,6 +68,21 @@ class DiscordSpecTest {
         assertEquals(List.of("status"), SPEC.checkRequest("PUT", "/api/v10/channels/5/voice-status",
                 JSON.createObjectNode().put("status", "s".repeat(501))).getFirst().path());
         assertEquals(List.of(), SPEC.checkRequest("PUT", "/api/v10/channels/5/voice-status", JSON.createObjectNode().put("status", "s".repeat(500))));
+    }
+
+    @Test
+    void countsTheCharactersOfAllEmbedsTogetherAsDiscordDoes() {
+        ObjectNode message = message("hi");
+        ArrayNode embeds = message.putArray("embeds");
+        embeds.addObject().put("title", "t".repeat(256)).put("description", "d".repeat(4_096));
+        embeds.addObject().put("description", "d".repeat(1_648));
+        assertEquals(List.of(), SPEC.checkRequest("PATCH", EDIT, message), "6,000 exactly");
+        ((ObjectNode) embeds.get(1)).putObject("footer").put("text", "!");
+        assertEquals(List.of(new DiscordSpec.Violation(List.of("embeds"), "MAX_EMBED_SIZE_EXCEEDED", "Embed size exceeds maximum size of 6000")),
+                SPEC.checkRequest("PATCH", EDIT, message));
+        ObjectNode answer = JSON.createObjectNode().put("type", 4);
+        answer.set("data", message);
+        assertEquals(List.of("data", "embeds"), SPEC.checkInteractionResponse(answer).getFirst().path());
     }
 
     @Test

@@ -6,17 +6,26 @@ import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** How music looks in Discord: the "now playing" card, the queue, times and progress bars. */
 final class Cards {
     static final int PAGE_SIZE = 10;
+    /**
+     * The longest address shown as a link in text. Discord takes 2,048 for an embed's link, but a
+     * message holds 2,000 characters and a queue page ten links, so longer ones are shown as plain
+     * titles (a stream's tokenised address, say) rather than crowding out everything else.
+     */
+    static final int MAX_LINK = 512;
+    /** Discord's limit on an embed's {@code url}. */
+    static final int MAX_EMBED_URL = 2_048;
     private static final int BAR_LENGTH = 14;
 
     private Cards() {}
 
     static Card nowPlaying(QueuedTrack track, long positionMs, boolean paused, List<QueuedTrack> queue, LoopMode loop, int volume) {
         String next = queue.isEmpty() ? "Nothing queued" : link(queue.getFirst());
-        return new Card((paused ? "⏸️ " : "🎶 ") + clip(track.title(), 240), track.uri(),
+        return new Card((paused ? "⏸️ " : "🎶 ") + clip(track.title(), 240), linkable(track.uri(), MAX_EMBED_URL),
                 "by **" + escape(track.author()) + "**\n" + progress(track, positionMs),
                 null,
                 List.of(new Card.Field("Requested by", "<@" + track.requesterId() + ">", true),
@@ -62,7 +71,17 @@ final class Cards {
     /** A track as a Markdown link (title alone when it has no URI). */
     static String link(QueuedTrack track) {
         String title = escape(clip(track.title(), 80));
-        return track.uri() == null ? "**" + title + "**" : "[" + title + "](" + track.uri() + ")";
+        String uri = linkable(track.uri(), MAX_LINK);
+        return uri == null ? "**" + title + "**" : "[" + title + "](" + uri + ")";
+    }
+
+    /** {@code uri} when it is a web address of at most {@code max} characters that Markdown can link, else null. */
+    static @Nullable String linkable(@Nullable String uri, int max) {
+        if (uri == null || uri.length() > max || !(uri.startsWith("https://") || uri.startsWith("http://"))
+                || uri.chars().anyMatch(c -> c == ')' || c == ' ' || c < 0x20)) {
+            return null;
+        }
+        return uri;
     }
 
     static String progress(QueuedTrack track, long positionMs) {

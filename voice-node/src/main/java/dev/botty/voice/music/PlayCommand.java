@@ -59,7 +59,7 @@ final class PlayCommand extends GuildCommand {
         return switch (loaded) {
             case TrackLoader.Loaded.Failed failed -> {
                 jukebox.services().metrics().loadFailed();
-                yield MusicReply.error("⚠️ I couldn't load that: " + failed.message());
+                yield MusicReply.error("⚠️ I couldn't load that: " + Cards.clip(failed.message(), 300));
             }
             case TrackLoader.Loaded.NoMatches none -> {
                 jukebox.services().metrics().loadFailed();
@@ -125,6 +125,6 @@ final class PlayCommand extends GuildCommand {
     }
 
     private static String note(@Nullable String note) {
-        return note == null ? "" : "\n-# " + note;
+        return note == null ? "" : "\n-# " + Cards.clip(note, 300);
     }
 }

@@ -70,6 +70,6 @@ final class Voice {
         if (cause instanceof NodeUnavailableException) {
             return MusicReply.error("🔌 The music server is unreachable right now; try again in a minute.");
         }
-        return MusicReply.error("⚠️ Something went wrong talking to the music server: " + cause.getMessage());
+        return MusicReply.error("⚠️ Something went wrong talking to the music server: " + Cards.clip(String.valueOf(cause.getMessage()), 300));
     }
 }
