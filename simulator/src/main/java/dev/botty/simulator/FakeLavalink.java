@@ -863,7 +863,11 @@ public final class FakeLavalink implements AutoCloseable {
             player.endTime = endTime;
         }
         if (filters != null) {
-            player.filters = filters;
+            // The new filters replace all of the old; a filter given as null is off, and Lavalink
+            // answers with only those that are on (its FilterChain.toFilters()).
+            ObjectNode on = filters.deepCopy();
+            on.properties().removeIf(entry -> entry.getValue().isNull());
+            player.filters = on;
             sendPlayerUpdate(session, player);
         }
         if (newTrack) {

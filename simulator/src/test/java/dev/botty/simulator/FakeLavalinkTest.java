@@ -190,6 +190,19 @@ class FakeLavalinkTest {
     }
 
     @Test
+    void newFiltersReplaceTheOldAndThoseSetToNullAreLeftOutAsLavalinkAnswers() throws Exception {
+        try (RawWebSocket socket = RawWebSocket.connect(lavalink, wsHeaders(PASSWORD, USER))) {
+            String path = "/v4/sessions/" + socket.next().path("sessionId").asText() + "/players/" + GUILD;
+            request("PATCH", path, PASSWORD, "{\"filters\":{\"timescale\":{\"speed\":1.25},\"karaoke\":{\"level\":1.0}}}");
+            HttpResponse<String> cleared = request("PATCH", path, PASSWORD,
+                    "{\"filters\":{\"volume\":1.0,\"timescale\":null,\"karaoke\":null,\"rotation\":{\"rotationHz\":0.2}}}");
+            assertEquals(200, cleared.statusCode(), cleared.body());
+            assertEquals(MAPPER.readTree("{\"volume\":1.0,\"rotation\":{\"rotationHz\":0.2}}"),
+                    MAPPER.readTree(cleared.body()).path("filters"));
+        }
+    }
+
+    @Test
     void aVoiceStateWithoutChannelIdIsRefusedWithLavalinksSentence() throws Exception {
         try (RawWebSocket socket = RawWebSocket.connect(lavalink, wsHeaders(PASSWORD, USER))) {
             String sessionId = socket.next().path("sessionId").asText();
