@@ -32,30 +32,14 @@ public enum InteractionsSetting implements SettingDefinition {
     MICRONAUT_SERVER_PORT("8080", false, "HTTP port of the public route, `POST /interactions` (a standard Micronaut setting)."),
     ENDPOINTS_ALL_PORT("8090", false, "Management port: `/` (status page), `/api/status` (JSON), `/healthz` (liveness), `/health` (readiness), `/metrics` (Prometheus). Keep it off the public route.");
 
-    private final String defaultValue;
-    private final boolean secret;
-    private final String description;
+    private final Spec spec;
 
     InteractionsSetting(String defaultValue, boolean secret, String description) {
-        this.defaultValue = defaultValue;
-        this.secret = secret;
-        this.description = description;
-    }
-
-    /** The value used when the variable is unset, or null when there is none. */
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    /** Secrets are never logged or echoed in error messages. */
-    @Override
-    public boolean secret() {
-        return secret;
+        this.spec = new Spec(defaultValue, secret, description);
     }
 
     @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 }

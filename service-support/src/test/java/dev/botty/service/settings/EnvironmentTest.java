@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 class EnvironmentTest {
     private record Setting(String name, String defaultValue, boolean secret) implements SettingDefinition {
         @Override
-        public String description() {
-            return "a setting for the test";
+        public Spec spec() {
+            return new Spec(defaultValue, secret, "a setting for the test");
         }
     }
 

@@ -14,25 +14,15 @@ class SettingsTableTest {
     enum Sample implements SettingDefinition {
         PORT("8080"), TOKEN(null);
 
-        private final String defaultValue;
+        private final Spec spec;
 
         Sample(String defaultValue) {
-            this.defaultValue = defaultValue;
+            this.spec = new Spec(defaultValue, defaultValue == null, "a sample");
         }
 
         @Override
-        public String defaultValue() {
-            return defaultValue;
-        }
-
-        @Override
-        public boolean secret() {
-            return this == TOKEN;
-        }
-
-        @Override
-        public String description() {
-            return name();
+        public Spec spec() {
+            return spec;
         }
     }
 

@@ -22,30 +22,14 @@ public enum VoiceNodeSetting implements SettingDefinition {
     IDLE_TIMEOUT_SECONDS("600", false, "How long the bot stays in a voice channel with nothing playing (stopped, paused or the queue ended) before it leaves."),
     ALONE_TIMEOUT_SECONDS("30", false, "How long the bot stays once everyone else has left its voice channel. 0 leaves at the next check (every few seconds).");
 
-    private final String defaultValue;
-    private final boolean secret;
-    private final String description;
+    private final Spec spec;
 
     VoiceNodeSetting(String defaultValue, boolean secret, String description) {
-        this.defaultValue = defaultValue;
-        this.secret = secret;
-        this.description = description;
-    }
-
-    /** The value used when the variable is unset, or null when there is none. */
-    @Override
-    public String defaultValue() {
-        return defaultValue;
-    }
-
-    /** Secrets are never logged or echoed in error messages. */
-    @Override
-    public boolean secret() {
-        return secret;
+        this.spec = new Spec(defaultValue, secret, description);
     }
 
     @Override
-    public String description() {
-        return description;
+    public Spec spec() {
+        return spec;
     }
 }
