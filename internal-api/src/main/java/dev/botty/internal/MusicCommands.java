@@ -26,6 +26,9 @@ public final class MusicCommands {
             OptionDefinition.integer("page", "Page of the queue", false, 1, 1_000));
     public static final CommandDefinition NOW_PLAYING = music("nowplaying", "Show the track playing and how far along it is");
     public static final CommandDefinition SKIP = music("skip", "Skip to the next track");
+    public static final CommandDefinition PREVIOUS = music("previous", "Play the track before this one again");
+    public static final CommandDefinition HISTORY = music("history", "Show the tracks played lately",
+            OptionDefinition.integer("page", "Page of the history", false, 1, 5));
     public static final CommandDefinition STOP = music("stop", "Stop playing and clear the queue (stays in the channel)");
     public static final CommandDefinition LEAVE = music("leave", "Leave the voice channel");
     public static final CommandDefinition JUMP = music("jump", "Jump to a track in the queue", POSITION);
@@ -45,7 +48,7 @@ public final class MusicCommands {
 
     /** Every music command, in the order Discord lists them. */
     public static final List<CommandDefinition> ALL = List.of(
-            JOIN, PLAY, QUEUE, NOW_PLAYING, SKIP, STOP, LEAVE, JUMP, REMOVE, PAUSE, RESUME, SEEK, VOLUME, SHUFFLE, LOOP);
+            JOIN, PLAY, QUEUE, NOW_PLAYING, SKIP, PREVIOUS, HISTORY, STOP, LEAVE, JUMP, REMOVE, PAUSE, RESUME, SEEK, VOLUME, SHUFFLE, LOOP);
 
     /** The music command of this name, if there is one. */
     public static Optional<CommandDefinition> named(String name) {

@@ -64,6 +64,20 @@ final class Cards {
                         + time(total) + " · loop " + loop.key() + " · volume " + volume + "%");
     }
 
+    /** Page {@code page} (1-based) of what played, newest first. */
+    static Card historyPage(List<QueuedTrack> played, int page) {
+        int pages = Math.max(1, (played.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int shown = Math.min(Math.max(page, 1), pages);
+        StringBuilder text = new StringBuilder();
+        for (int i = (shown - 1) * PAGE_SIZE; i < Math.min(played.size(), shown * PAGE_SIZE); i++) {
+            QueuedTrack track = played.get(i);
+            text.append('`').append(i + 1).append(".` ").append(link(track)).append(" · ")
+                    .append(track.stream() ? "live" : time(track.lengthMs())).append(" · <@").append(track.requesterId()).append(">\n");
+        }
+        return new Card("📜 Played lately", null, text.toString().strip(), null, List.of(),
+                "Page " + shown + "/" + pages + " · " + played.size() + (played.size() == 1 ? " track" : " tracks") + ", newest first");
+    }
+
     static String voiceStatus(QueuedTrack track) {
         return "🎶 " + track.title() + " — " + track.author();
     }

@@ -56,14 +56,15 @@ final class GuildMusic {
     /** Set while the bot asks to be back in its channel after a restart, until Discord hands over the voice connection. */
     private @Nullable Instant rejoiningSince;
 
-    GuildMusic(GuildSnapshot snapshot, MusicServices services) {
+    GuildMusic(GuildSnapshot snapshot, List<QueuedTrack> history, MusicServices services) {
         this.guildId = snapshot.guildId();
         this.services = services;
         this.voiceChannelId = snapshot.voiceChannelId();
         this.textChannelId = snapshot.textChannelId();
         this.nowPlayingMessageId = snapshot.nowPlayingMessageId();
         Instant now = services.clock().instant();
-        this.state = new QueueState(MAX_QUEUE, snapshot.current(), snapshot.queue(), snapshot.loop(), snapshot.positionMs(), snapshot.paused(), now);
+        this.state = new QueueState(MAX_QUEUE, snapshot.current(), snapshot.queue(), snapshot.loop(), snapshot.positionMs(), snapshot.paused(), now,
+                history);
         this.volume = snapshot.volume();
         if (voiceChannelId != 0 && (state.current() == null || state.paused())) {
             idleSince = now;
@@ -176,6 +177,21 @@ final class GuildMusic {
         play(target, 0, false);
         persist();
         return target;
+    }
+
+    /** Plays the track before the current one again; the current one waits first in the queue. Empty when nothing played before. */
+    synchronized Optional<QueuedTrack> previous() {
+        Optional<QueuedTrack> before = state.previous();
+        before.ifPresent(track -> {
+            play(track, 0, false);
+            persist();
+        });
+        return before;
+    }
+
+    /** What played lately, newest first. */
+    synchronized List<QueuedTrack> history() {
+        return state.history();
     }
 
     synchronized QueuedTrack remove(int position) {
@@ -335,7 +351,11 @@ final class GuildMusic {
         if (state.current() == null || !state.current().encoded().equals(encoded)) {
             return;
         }
-        state.started(services.clock().instant());
+        Instant now = services.clock().instant();
+        state.started(now);
+        if (state.played(state.current())) {
+            services.store().recordPlayed(guildId, state.current(), now);
+        }
         if (!state.paused()) {
             idleSince = null;
         }

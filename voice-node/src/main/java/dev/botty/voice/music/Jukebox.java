@@ -105,7 +105,7 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
         List<GuildSnapshot> active = store.store().loadActive();
         LOG.info("picking up {} guild(s) with music from before the restart", active.size());
         for (GuildSnapshot snapshot : active) {
-            GuildMusic music = new GuildMusic(snapshot, services);
+            GuildMusic music = new GuildMusic(snapshot, store.store().history(snapshot.guildId()), services);
             guilds.put(snapshot.guildId(), music);
             long channel = snapshot.voiceChannelId();
             if (channel == 0) {
@@ -130,7 +130,8 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
 
     /** The guild's music, loaded from the store the first time it is asked for. */
     GuildMusic guild(long guildId) {
-        return guilds.computeIfAbsent(guildId, id -> new GuildMusic(store.store().load(id).orElseGet(() -> GuildSnapshot.fresh(id)), services));
+        return guilds.computeIfAbsent(guildId, id -> new GuildMusic(store.store().load(id).orElseGet(() -> GuildSnapshot.fresh(id)),
+                store.store().history(id), services));
     }
 
     Optional<GuildMusic> existing(long guildId) {

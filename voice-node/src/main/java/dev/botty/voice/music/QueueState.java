@@ -4,15 +4,19 @@ import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A guild's queue as a pure state machine: the track that is current, those waiting after it, the
- * loop mode, where in the current track playback is (the position clock), and what each command
+ * loop mode, what played before (the last {@value #HISTORY}), where in the current track playback
+ * is (the position clock), and what each command
  * and each event of Lavalink's does to them. No I/O, no lock, and no clock of its own: the time is
  * passed in. {@link GuildMusic} holds it under its own lock and does the talking to Lavalink,
  * Discord and the store around it.
@@ -37,9 +41,14 @@ final class QueueState {
     /** Where added tracks went: {@code position} of the first in the queue (0: it plays now, as nothing did). */
     record Enqueued(int position, @Nullable QueuedTrack startNow) {}
 
+    /** How many played tracks the history keeps. */
+    static final int HISTORY = 50;
+
     private final int capacity;
     private @Nullable QueuedTrack current;
     private final List<QueuedTrack> queue = new ArrayList<>();
+    /** What played, newest first. */
+    private final Deque<QueuedTrack> history = new ArrayDeque<>();
     private LoopMode loop;
     private long positionMs;
     private Instant positionAt;
@@ -50,9 +59,16 @@ final class QueueState {
     /** A guild's state as it was kept: {@code positionMs} into {@code current}, not yet started again. */
     QueueState(int capacity, @Nullable QueuedTrack current, List<QueuedTrack> queue, LoopMode loop, long positionMs, boolean paused,
                Instant now) {
+        this(capacity, current, queue, loop, positionMs, paused, now, List.of());
+    }
+
+    /** As kept, with what played before, newest first. */
+    QueueState(int capacity, @Nullable QueuedTrack current, List<QueuedTrack> queue, LoopMode loop, long positionMs, boolean paused,
+               Instant now, List<QueuedTrack> played) {
         this.capacity = capacity;
         this.current = current;
         this.queue.addAll(queue);
+        played.stream().limit(HISTORY).forEach(this.history::addLast);
         this.loop = loop;
         this.positionMs = positionMs;
         this.positionAt = now;
@@ -213,6 +229,46 @@ final class QueueState {
     int shuffle(RandomGenerator random) {
         Collections.shuffle(queue, random);
         return queue.size();
+    }
+
+    // ---- History -----------------------------------------------------------------------------------
+
+    /**
+     * {@code track} started playing: it is the newest in the history, unless it already is (a
+     * track on loop, or picked up again after a restart). Returns whether it was added.
+     */
+    boolean played(QueuedTrack track) {
+        if (!history.isEmpty() && history.peekFirst().encoded().equals(track.encoded())) {
+            return false;
+        }
+        history.addFirst(track);
+        while (history.size() > HISTORY) {
+            history.removeLast();
+        }
+        return true;
+    }
+
+    /** What played, newest first (the current track first once it started). */
+    List<QueuedTrack> history() {
+        return List.copyOf(history);
+    }
+
+    /**
+     * The newest track of the history that is not the current one becomes current, to play from
+     * its start; the track that was current waits first in the queue (when there is room). Empty
+     * when nothing else has played.
+     */
+    Optional<QueuedTrack> previous() {
+        QueuedTrack before = history.stream().filter(track -> current == null || !track.encoded().equals(current.encoded()))
+                .findFirst().orElse(null);
+        if (before == null) {
+            return Optional.empty();
+        }
+        if (current != null && room() > 0) {
+            queue.addFirst(current);
+        }
+        current = before;
+        return Optional.of(before);
     }
 
     /** Nothing current, nothing waiting, nothing paused; returns how many tracks were dropped, the current one included. */

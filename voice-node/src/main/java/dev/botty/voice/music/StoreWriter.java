@@ -1,6 +1,7 @@
 package dev.botty.voice.music;
 
 import dev.botty.voice.queue.GuildSnapshot;
+import dev.botty.voice.queue.QueuedTrack;
 import dev.botty.voice.store.MusicStore;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,6 +32,10 @@ final class StoreWriter implements AutoCloseable {
 
     void save(GuildSnapshot snapshot) {
         submit(() -> store.save(snapshot), snapshot.guildId());
+    }
+
+    void recordPlayed(long guildId, QueuedTrack track, java.time.Instant at) {
+        submit(() -> store.recordPlayed(guildId, track, at), guildId);
     }
 
     void savePosition(long guildId, long positionMs) {

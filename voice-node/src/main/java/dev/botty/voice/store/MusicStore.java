@@ -1,6 +1,8 @@
 package dev.botty.voice.store;
 
 import dev.botty.voice.queue.GuildSnapshot;
+import dev.botty.voice.queue.QueuedTrack;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,6 +12,9 @@ import java.util.Optional;
  * call that cannot reach the storage throws {@link StoreException} and changes nothing.
  */
 public interface MusicStore extends AutoCloseable {
+    /** How many played tracks a guild's history keeps. */
+    int HISTORY = 50;
+
     /** Replaces everything stored for the guild with {@code snapshot}. */
     void save(GuildSnapshot snapshot);
 
@@ -24,6 +29,12 @@ public interface MusicStore extends AutoCloseable {
 
     /** Every guild to pick up again after a restart: those whose snapshot is {@link GuildSnapshot#active() active}. */
     List<GuildSnapshot> loadActive();
+
+    /** Adds {@code track} to the guild's history as played {@code at}, keeping the last {@link #HISTORY}. */
+    void recordPlayed(long guildId, QueuedTrack track, Instant at);
+
+    /** The guild's history, newest first, at most {@link #HISTORY}. */
+    List<QueuedTrack> history(long guildId);
 
     @Override
     void close();

@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +44,9 @@ public final class SqliteMusicStore implements MusicStore {
     private final PreparedStatement selectTracks;
     private final PreparedStatement selectActiveGuilds;
     private final PreparedStatement selectAllTracks;
+    private final PreparedStatement insertPlayed;
+    private final PreparedStatement trimPlayed;
+    private final PreparedStatement selectPlayed;
     private boolean closed;
 
     private SqliteMusicStore(Path file, Connection connection) throws SQLException {
@@ -64,6 +68,12 @@ public final class SqliteMusicStore implements MusicStore {
                 + " WHERE g.voice_channel_id <> 0 OR EXISTS (SELECT 1 FROM track t WHERE t.guild_id = g.guild_id) ORDER BY g.guild_id");
         // Every track belongs to an active guild, by that same rule.
         selectAllTracks = connection.prepareStatement("SELECT " + TRACK_COLUMNS + " FROM track ORDER BY guild_id, position");
+        // The same columns as track, so a played track reads back as a queued one.
+        insertPlayed = connection.prepareStatement("INSERT INTO played (guild_id, seq, played_at, encoded, title, author, uri, length_ms,"
+                + " seekable, source_name, requester_id) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM played WHERE guild_id = ?");
+        trimPlayed = connection.prepareStatement("DELETE FROM played WHERE guild_id = ? AND seq <= (SELECT MAX(seq) FROM played WHERE guild_id = ?) - ?");
+        selectPlayed = connection.prepareStatement("SELECT guild_id, seq, encoded, title, author, uri, length_ms, seekable, source_name,"
+                + " requester_id FROM played WHERE guild_id = ? ORDER BY seq DESC LIMIT ?");
     }
 
     /**
@@ -142,6 +152,48 @@ public final class SqliteMusicStore implements MusicStore {
             updatePosition.setLong(2, guildId);
             updatePosition.executeUpdate();
             return null;
+        });
+    }
+
+    @Override
+    public synchronized void recordPlayed(long guildId, QueuedTrack track, Instant at) {
+        inTransaction("recording what guild " + guildId + " played", () -> {
+            insertPlayed.setLong(1, guildId);
+            insertPlayed.setLong(2, at.toEpochMilli());
+            insertPlayed.setString(3, track.encoded());
+            insertPlayed.setString(4, track.title());
+            insertPlayed.setString(5, track.author());
+            if (track.uri() == null) {
+                insertPlayed.setNull(6, Types.VARCHAR);
+            } else {
+                insertPlayed.setString(6, track.uri());
+            }
+            insertPlayed.setLong(7, track.lengthMs());
+            insertPlayed.setInt(8, track.seekable() ? 1 : 0);
+            insertPlayed.setString(9, track.sourceName());
+            insertPlayed.setLong(10, track.requesterId());
+            insertPlayed.setLong(11, guildId);
+            insertPlayed.executeUpdate();
+            trimPlayed.setLong(1, guildId);
+            trimPlayed.setLong(2, guildId);
+            trimPlayed.setInt(3, HISTORY);
+            trimPlayed.executeUpdate();
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized List<QueuedTrack> history(long guildId) {
+        return inTransaction("loading guild " + guildId + "'s history", () -> {
+            selectPlayed.setLong(1, guildId);
+            selectPlayed.setInt(2, HISTORY);
+            Tracks played = new Tracks();
+            try (ResultSet rows = selectPlayed.executeQuery()) {
+                while (rows.next()) {
+                    played.queue.add(Tracks.track(rows));
+                }
+            }
+            return List.copyOf(played.queue);
         });
     }
 
@@ -253,9 +305,14 @@ public final class SqliteMusicStore implements MusicStore {
         private @Nullable QueuedTrack current;
         private final List<QueuedTrack> queue = new ArrayList<>();
 
-        void add(ResultSet row) throws SQLException {
-            QueuedTrack track = new QueuedTrack(row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getLong(7),
+        /** A track from a row of {@code track} or {@code played}: guild, position or seq, then the track's columns. */
+        static QueuedTrack track(ResultSet row) throws SQLException {
+            return new QueuedTrack(row.getString(3), row.getString(4), row.getString(5), row.getString(6), row.getLong(7),
                     row.getInt(8) != 0, row.getString(9), row.getLong(10));
+        }
+
+        void add(ResultSet row) throws SQLException {
+            QueuedTrack track = track(row);
             if (row.getInt(2) == 0) {
                 current = track;
             } else {

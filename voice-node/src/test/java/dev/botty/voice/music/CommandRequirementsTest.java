@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One class per music command, each declaring what it needs; the declarations are what is enforced. */
 class CommandRequirementsTest extends MusicWorldTest {
-    private static final Set<String> STEERING = Set.of("skip", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "shuffle", "loop");
+    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "shuffle", "loop");
     private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek");
     private static final Set<String> POSITION = Set.of("jump", "remove");
 
@@ -29,8 +29,8 @@ class CommandRequirementsTest extends MusicWorldTest {
             assertSame(MusicCommands.named(command.name()).orElseThrow(), command.definition(), "/" + command.name() + " is the contract's");
         }
         assertEquals(MusicCommands.ALL.stream().map(CommandDefinition::name).collect(Collectors.toSet()), declared.keySet());
-        assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "stop", "leave", "jump", "remove", "pause", "resume",
-                "seek", "volume", "shuffle", "loop"), declared.keySet());
+        assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "previous", "history", "stop", "leave", "jump", "remove", "pause",
+                "resume", "seek", "volume", "shuffle", "loop"), declared.keySet());
         assertEquals(STEERING, names(declared, Requirement.STEERING));
         assertEquals(PLAYING, names(declared, Requirement.SOMETHING_PLAYING));
         assertEquals(POSITION, names(declared, Requirement.QUEUE_POSITION));

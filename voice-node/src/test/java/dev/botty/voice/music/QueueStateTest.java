@@ -35,6 +35,41 @@ class QueueStateTest {
     }
 
     @Test
+    void theHistoryKeepsWhatStartedNewestFirstOnceEachAndAtMostFifty() {
+        QueueState state = state(A, LoopMode.TRACK, B);
+        assertTrue(state.played(A));
+        assertFalse(state.played(A), "a track on loop is one entry");
+        state.next(false);
+        assertTrue(state.played(B));
+        assertEquals(List.of(B, A), state.history());
+        for (int i = 0; i < 60; i++) {
+            state.played(track("t" + i));
+        }
+        assertEquals(QueueState.HISTORY, state.history().size());
+        assertEquals(track("t59"), state.history().getFirst());
+    }
+
+    @Test
+    void previousPlaysTheTrackBeforeAndPutsTheCurrentOneFirstInTheQueue() {
+        QueueState state = new QueueState(5, B, List.of(C), LoopMode.OFF, 0, false, T0, List.of(B, A));
+        assertEquals(java.util.Optional.of(A), state.previous());
+        assertSame(A, state.current());
+        assertEquals(List.of(B, C), state.queue());
+
+        QueueState finished = new QueueState(5, null, List.of(), LoopMode.OFF, 0, false, T0, List.of(B, A));
+        assertEquals(java.util.Optional.of(B), finished.previous(), "after the queue ran out, the last one played");
+        assertEquals(List.of(), finished.queue());
+
+        QueueState nothingBefore = new QueueState(5, A, List.of(), LoopMode.OFF, 0, false, T0, List.of(A));
+        assertEquals(java.util.Optional.empty(), nothingBefore.previous());
+        assertSame(A, nothingBefore.current());
+
+        QueueState full = new QueueState(1, B, List.of(C), LoopMode.OFF, 0, false, T0, List.of(B, A));
+        assertEquals(java.util.Optional.of(A), full.previous());
+        assertEquals(List.of(C), full.queue(), "no room: the track that was playing is not queued again");
+    }
+
+    @Test
     void thePositionMovesOnlyWhileATrackPlays() {
         QueueState state = state(null, LoopMode.OFF);
         assertEquals(0, state.position(at(5)), "nothing current");

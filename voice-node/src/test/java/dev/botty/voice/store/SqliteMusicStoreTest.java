@@ -79,6 +79,25 @@ class SqliteMusicStoreTest {
     }
 
     @Test
+    void keepsTheLastFiftyPlayedNewestFirstAcrossAReopenAndPerGuild() {
+        SqliteMusicStore store = open();
+        java.time.Instant at = java.time.Instant.parse("2026-12-07T12:00:00Z");
+        assertEquals(List.of(), store.history(GUILD));
+        for (int i = 0; i < 60; i++) {
+            store.recordPlayed(GUILD, track(i), at.plusSeconds(i));
+        }
+        store.recordPlayed(GUILD + 1, track(7), at);
+        store.close();
+
+        SqliteMusicStore again = open();
+        List<QueuedTrack> history = again.history(GUILD);
+        assertEquals(MusicStore.HISTORY, history.size());
+        assertEquals(track(59), history.getFirst());
+        assertEquals(track(10), history.getLast());
+        assertEquals(List.of(track(7)), again.history(GUILD + 1));
+    }
+
+    @Test
     void givesBackEveryFieldAsSaved() {
         QueuedTrack current = new QueuedTrack("not-base64:a stand-in's encoding", "Ünïcödé 音楽 🎵 — עברית", "Sigur Rós",
                 null, Long.MAX_VALUE, false, "soundcloud", Long.MAX_VALUE);
@@ -249,7 +268,7 @@ class SqliteMusicStoreTest {
 
         assertEquals(playing(GUILD, 3), second.load(GUILD).orElseThrow());
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + database()); Statement sql = raw.createStatement()) {
-            assertEquals(1, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"));
+            assertEquals(2, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "V1 and V2, once each");
         }
     }
 
@@ -264,10 +283,10 @@ class SqliteMusicStoreTest {
 
         ConfigException refused = assertThrows(ConfigException.class, this::open);
 
-        assertEquals("DATA_DIR holds " + database() + " at schema version 2, newer than this voice node knows (1);"
+        assertEquals("DATA_DIR holds " + database() + " at schema version 3, newer than this voice node knows (2);"
                 + " run a voice node at least as new, or restore a backup", refused.getMessage());
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + database()); Statement sql = raw.createStatement()) {
-            assertEquals(2, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "left as it was");
+            assertEquals(3, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "left as it was");
         }
     }
 
