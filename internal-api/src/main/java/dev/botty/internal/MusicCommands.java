@@ -46,9 +46,18 @@ public final class MusicCommands {
                     new ChoiceDefinition("This track", "track"),
                     new ChoiceDefinition("The whole queue", "queue"))));
 
+    public static final CommandDefinition FILTER = music("filter", "Change how the music sounds",
+            OptionDefinition.string("preset", "The sound", true).withChoices(List.of(
+                    new ChoiceDefinition("Off", "off"),
+                    new ChoiceDefinition("Bass boost", "bassboost"),
+                    new ChoiceDefinition("Nightcore", "nightcore"),
+                    new ChoiceDefinition("Vaporwave", "vaporwave"),
+                    new ChoiceDefinition("8D (rotating)", "8d"),
+                    new ChoiceDefinition("Karaoke (voice removed)", "karaoke"))));
+
     /** Every music command, in the order Discord lists them. */
     public static final List<CommandDefinition> ALL = List.of(
-            JOIN, PLAY, QUEUE, NOW_PLAYING, SKIP, PREVIOUS, HISTORY, STOP, LEAVE, JUMP, REMOVE, PAUSE, RESUME, SEEK, VOLUME, SHUFFLE, LOOP);
+            JOIN, PLAY, QUEUE, NOW_PLAYING, SKIP, PREVIOUS, HISTORY, STOP, LEAVE, JUMP, REMOVE, PAUSE, RESUME, SEEK, VOLUME, FILTER, SHUFFLE, LOOP);
 
     /** The music command of this name, if there is one. */
     public static Optional<CommandDefinition> named(String name) {

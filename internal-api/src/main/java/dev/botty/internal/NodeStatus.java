@@ -64,10 +64,11 @@ public record NodeStatus(
      * @param queueLength  tracks waiting after the current one
      * @param loop         {@code off}, {@code track} or {@code queue}
      * @param volume       percent
+     * @param filter       the sound filter on ({@code bassboost}, {@code nightcore}, …), or null when none is (or the node predates filters)
      */
     @Serdeable
     public record GuildPlayer(String guildId, String guildName, @Nullable String channelName, @Nullable NowPlaying nowPlaying,
-                              int queueLength, String loop, int volume) {}
+                              int queueLength, String loop, int volume, @Nullable String filter) {}
 
     /**
      * @param title      the track's title

@@ -90,9 +90,9 @@ public final class StatusHtml {
                 .append("</dl>\n");
 
         html.append("<table class=\"guilds\"><thead><tr><th>Guild</th><th>Channel</th><th>Now playing</th><th class=\"num\">Position</th>")
-                .append("<th class=\"num\">Queue</th><th>Loop</th><th class=\"num\">Volume</th></tr></thead><tbody>\n");
+                .append("<th class=\"num\">Queue</th><th>Loop</th><th>Filter</th><th class=\"num\">Volume</th></tr></thead><tbody>\n");
         if (status.guilds().isEmpty()) {
-            html.append("<tr><td colspan=\"7\" class=\"empty\">No guild has a player.</td></tr>\n");
+            html.append("<tr><td colspan=\"8\" class=\"empty\">No guild has a player.</td></tr>\n");
         }
         for (NodeStatus.GuildPlayer guild : status.guilds()) {
             NodeStatus.NowPlaying playing = guild.nowPlaying();
@@ -107,7 +107,8 @@ public final class StatusHtml {
             }
             html.append("</td><td class=\"num\">").append(playing == null ? "" : text(position(playing)))
                     .append("</td><td class=\"num queue-length\">").append(guild.queueLength())
-                    .append("</td><td>").append(text(guild.loop())).append("</td><td class=\"num\">").append(guild.volume())
+                    .append("</td><td>").append(text(guild.loop())).append("</td><td class=\"filter\">")
+                    .append(guild.filter() == null ? "—" : text(guild.filter())).append("</td><td class=\"num\">").append(guild.volume())
                     .append("%</td></tr>\n");
         }
         html.append("</tbody></table>\n");

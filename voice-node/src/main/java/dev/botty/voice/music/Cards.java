@@ -1,6 +1,7 @@
 package dev.botty.voice.music;
 
 import dev.botty.internal.MusicReply.Card;
+import dev.botty.voice.queue.FilterPreset;
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
 import java.time.Duration;
@@ -23,14 +24,15 @@ final class Cards {
 
     private Cards() {}
 
-    static Card nowPlaying(QueuedTrack track, long positionMs, boolean paused, List<QueuedTrack> queue, LoopMode loop, int volume) {
+    static Card nowPlaying(QueuedTrack track, long positionMs, boolean paused, List<QueuedTrack> queue, LoopMode loop, int volume,
+                           FilterPreset filter) {
         String next = queue.isEmpty() ? "Nothing queued" : link(queue.getFirst());
         return new Card((paused ? "⏸️ " : "🎶 ") + clip(track.title(), 240), linkable(track.uri(), MAX_EMBED_URL),
                 "by **" + escape(track.author()) + "**\n" + progress(track, positionMs),
                 null,
                 List.of(new Card.Field("Requested by", "<@" + track.requesterId() + ">", true),
                         new Card.Field("Up next", next, true)),
-                footer(queue, loop, volume));
+                footer(queue, loop, volume, filter));
     }
 
     static Card nothingPlaying(String headline, Duration idleTimeout) {
@@ -161,11 +163,14 @@ final class Cards {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static String footer(List<QueuedTrack> queue, LoopMode loop, int volume) {
+    private static String footer(List<QueuedTrack> queue, LoopMode loop, int volume, FilterPreset filter) {
         List<String> parts = new ArrayList<>();
         parts.add(queue.size() + (queue.size() == 1 ? " track queued" : " tracks queued"));
         parts.add("loop " + loop.key());
         parts.add("volume " + volume + "%");
+        if (filter != FilterPreset.OFF) {
+            parts.add("filter " + filter.label().toLowerCase(java.util.Locale.ROOT));
+        }
         return String.join(" · ", parts);
     }
 }

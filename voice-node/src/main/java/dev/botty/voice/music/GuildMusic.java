@@ -8,6 +8,7 @@ import dev.botty.lavalink.protocol.v4.PlayerUpdate;
 import dev.botty.lavalink.protocol.v4.TrackEndEvent;
 import dev.botty.lavalink.protocol.v4.VoiceState;
 import dev.botty.voice.gateway.VoiceConnectionUpdate;
+import dev.botty.voice.queue.FilterPreset;
 import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
@@ -47,6 +48,7 @@ final class GuildMusic {
     /** Whether Lavalink has been given {@link #current} (so it plays, or will once voice connects). */
     private boolean onPlayer;
     private int volume;
+    private FilterPreset filter;
     private @Nullable VoiceState voice;
     private @Nullable Instant idleSince;
     private @Nullable Instant aloneSince;
@@ -66,6 +68,7 @@ final class GuildMusic {
         this.state = new QueueState(MAX_QUEUE, snapshot.current(), snapshot.queue(), snapshot.loop(), snapshot.positionMs(), snapshot.paused(), now,
                 history);
         this.volume = snapshot.volume();
+        this.filter = snapshot.filter();
         if (voiceChannelId != 0 && (state.current() == null || state.paused())) {
             idleSince = now;
         }
@@ -81,7 +84,7 @@ final class GuildMusic {
 
     synchronized GuildSnapshot snapshot() {
         return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, state.current(), position(), state.paused(),
-                state.queue(), state.loop(), volume);
+                state.queue(), state.loop(), volume, filter);
     }
 
     /** The player as Lavalink must re-create it on another node; empty when there is no player. */
@@ -226,6 +229,20 @@ final class GuildMusic {
             update(PlayerUpdate.builder().volume(percent).build());
         }
         persist();
+    }
+
+    /** The sound filter from now on: given to Lavalink at once when there is a player, and with every track. */
+    synchronized void filter(FilterPreset preset) {
+        filter = preset;
+        if (onPlayer || voice != null) {
+            update(PlayerUpdate.builder().filters(Filters.lavalink(preset)).build());
+        }
+        announce();
+        persist();
+    }
+
+    synchronized FilterPreset filter() {
+        return filter;
     }
 
     synchronized int shuffle() {
@@ -438,6 +455,10 @@ final class GuildMusic {
         idleSince = state.paused() ? now : null;
         onPlayer = true;
         PlayerUpdate.Builder update = PlayerUpdate.builder().track(TrackLoader.lavalinkTrack(track)).volume(volume).paused(state.paused());
+        if (filter != FilterPreset.OFF) {
+            // A new player (after a restart, on another node) has none; an existing one keeps them, and saying so again costs nothing.
+            update.filters(Filters.lavalink(filter));
+        }
         if (fromMs > 0 && track.seekable()) {
             update.position(fromMs);
         }
@@ -492,7 +513,7 @@ final class GuildMusic {
     /** Shows what plays in the "now playing" message, editing it in place. */
     private void announce() {
         if (state.current() != null) {
-            editNowPlaying(Cards.nowPlaying(state.current(), position(), state.paused(), state.queue(), state.loop(), volume));
+            editNowPlaying(Cards.nowPlaying(state.current(), position(), state.paused(), state.queue(), state.loop(), volume, filter));
         }
     }
 

@@ -24,6 +24,7 @@ import dev.botty.voice.gateway.VoiceEvent;
 import dev.botty.voice.gateway.VoiceEventListener;
 import dev.botty.voice.gateway.VoiceGateway;
 import dev.botty.voice.music.MusicOverview;
+import dev.botty.voice.queue.FilterPreset;
 import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.queue.QueuedTrack;
 import dev.botty.voice.store.MusicStore;
@@ -293,7 +294,8 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
                     snapshot.voiceChannelId() == 0 ? null : gateway.channelName(snapshot.guildId(), snapshot.voiceChannelId()).orElse("(unknown channel)"),
                     current == null ? null : new NodeStatus.NowPlaying(current.title(), current.author(), current.uri(),
                             snapshot.positionMs(), current.lengthMs(), snapshot.paused()),
-                    snapshot.queue().size(), snapshot.loop().key(), snapshot.volume()));
+                    snapshot.queue().size(), snapshot.loop().key(), snapshot.volume(),
+                    snapshot.filter() == FilterPreset.OFF ? null : snapshot.filter().key()));
         }
         players.sort(Comparator.comparing(NodeStatus.GuildPlayer::guildName));
         return players;

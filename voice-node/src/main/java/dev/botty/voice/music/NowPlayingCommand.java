@@ -29,6 +29,6 @@ final class NowPlayingCommand extends GuildCommand {
     @Override
     CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
         QueuedTrack current = music.current();
-        return done(MusicReply.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume())));
+        return done(MusicReply.ok(Cards.nowPlaying(current, music.position(), music.isPaused(), music.queue(), music.loop(), music.volume(), music.filter())));
     }
 }

@@ -17,14 +17,21 @@ import org.jspecify.annotations.Nullable;
  * @param queue               the tracks waiting after {@code current}, in order
  * @param loop                the loop mode
  * @param volume              percent, 0–200
+ * @param filter              the sound filter on, {@link FilterPreset#OFF} for none
  */
 public record GuildSnapshot(long guildId, long voiceChannelId, long textChannelId, long nowPlayingMessageId,
                             @Nullable QueuedTrack current, long positionMs, boolean paused, List<QueuedTrack> queue,
-                            LoopMode loop, int volume) {
+                            LoopMode loop, int volume, FilterPreset filter) {
     public static final int DEFAULT_VOLUME = 100;
 
     public GuildSnapshot {
         queue = List.copyOf(queue);
+    }
+
+    /** A snapshot without a sound filter. */
+    public GuildSnapshot(long guildId, long voiceChannelId, long textChannelId, long nowPlayingMessageId, @Nullable QueuedTrack current,
+                         long positionMs, boolean paused, List<QueuedTrack> queue, LoopMode loop, int volume) {
+        this(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, current, positionMs, paused, queue, loop, volume, FilterPreset.OFF);
     }
 
     /** A guild botty has never played in. */

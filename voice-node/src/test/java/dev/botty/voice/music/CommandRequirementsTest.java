@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One class per music command, each declaring what it needs; the declarations are what is enforced. */
 class CommandRequirementsTest extends MusicWorldTest {
-    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "shuffle", "loop");
+    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "filter", "shuffle", "loop");
     private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek");
     private static final Set<String> POSITION = Set.of("jump", "remove");
 
@@ -30,7 +30,7 @@ class CommandRequirementsTest extends MusicWorldTest {
         }
         assertEquals(MusicCommands.ALL.stream().map(CommandDefinition::name).collect(Collectors.toSet()), declared.keySet());
         assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "previous", "history", "stop", "leave", "jump", "remove", "pause",
-                "resume", "seek", "volume", "shuffle", "loop"), declared.keySet());
+                "resume", "seek", "volume", "filter", "shuffle", "loop"), declared.keySet());
         assertEquals(STEERING, names(declared, Requirement.STEERING));
         assertEquals(PLAYING, names(declared, Requirement.SOMETHING_PLAYING));
         assertEquals(POSITION, names(declared, Requirement.QUEUE_POSITION));
@@ -39,7 +39,7 @@ class CommandRequirementsTest extends MusicWorldTest {
     @Test
     void aSteeringCommandIsRefusedWhileTheBotIsNotInVoice() throws Exception {
         for (String name : STEERING) {
-            MusicReply reply = world.run(MusicWorld.ALICE, name, Map.of("position", "1", "level", "50", "time", "0:10", "mode", "track"));
+            MusicReply reply = world.run(MusicWorld.ALICE, name, Map.of("position", "1", "level", "50", "time", "0:10", "mode", "track", "preset", "nightcore"));
             assertEquals(MusicReply.Outcome.REFUSED, reply.outcome(), name);
             assertEquals("🎧 I'm not in a voice channel. `/play` something first.", reply.content(), "/" + name);
         }

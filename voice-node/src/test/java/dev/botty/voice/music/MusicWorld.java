@@ -207,6 +207,11 @@ public final class MusicWorld implements AutoCloseable {
         return new MusicRequest(GUILD, GENERAL, user, "en-US", command, options, focused);
     }
 
+    /** What the node reports about itself, as its status page and {@code /v1/status} show it. */
+    dev.botty.internal.NodeStatus status() {
+        return node.getBean(dev.botty.voice.api.StatusReport.class).now();
+    }
+
     /** The guild's player on the Lavalink stand-in, once it has one. */
     JsonNode player() throws InterruptedException {
         eventually(() -> lavalink.player(GUILD).isPresent(), "a Lavalink player");

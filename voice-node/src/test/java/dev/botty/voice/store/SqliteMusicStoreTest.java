@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.botty.service.settings.ConfigException;
+import dev.botty.voice.queue.FilterPreset;
 import dev.botty.voice.queue.GuildSnapshot;
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
@@ -76,6 +77,18 @@ class SqliteMusicStoreTest {
 
     private static GuildSnapshot playing(long guildId, int queued) {
         return new GuildSnapshot(guildId, guildId + 3, guildId + 2, guildId + 1, track(1000), 61_500, false, queue(queued), LoopMode.QUEUE, 85);
+    }
+
+    @Test
+    void keepsEachGuildsFilter() {
+        SqliteMusicStore store = open();
+        GuildSnapshot nightcore = new GuildSnapshot(GUILD, 3, 2, 1, track(1), 1_000, false, queue(2), LoopMode.OFF, 100, FilterPreset.NIGHTCORE);
+        store.save(nightcore);
+        store.save(GuildSnapshot.fresh(GUILD + 1));
+        store.close();
+        SqliteMusicStore again = open();
+        assertEquals(nightcore, again.load(GUILD).orElseThrow());
+        assertEquals(FilterPreset.OFF, again.load(GUILD + 1).orElseThrow().filter());
     }
 
     @Test
@@ -268,7 +281,7 @@ class SqliteMusicStoreTest {
 
         assertEquals(playing(GUILD, 3), second.load(GUILD).orElseThrow());
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + database()); Statement sql = raw.createStatement()) {
-            assertEquals(2, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "V1 and V2, once each");
+            assertEquals(3, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "V1, V2 and V3, once each");
         }
     }
 
@@ -283,10 +296,10 @@ class SqliteMusicStoreTest {
 
         ConfigException refused = assertThrows(ConfigException.class, this::open);
 
-        assertEquals("DATA_DIR holds " + database() + " at schema version 3, newer than this voice node knows (2);"
+        assertEquals("DATA_DIR holds " + database() + " at schema version 4, newer than this voice node knows (3);"
                 + " run a voice node at least as new, or restore a backup", refused.getMessage());
         try (Connection raw = DriverManager.getConnection("jdbc:sqlite:" + database()); Statement sql = raw.createStatement()) {
-            assertEquals(3, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "left as it was");
+            assertEquals(4, count(sql, "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL"), "left as it was");
         }
     }
 
