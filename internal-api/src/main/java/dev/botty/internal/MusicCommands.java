@@ -55,9 +55,14 @@ public final class MusicCommands {
                     new ChoiceDefinition("8D (rotating)", "8d"),
                     new ChoiceDefinition("Karaoke (voice removed)", "karaoke"))));
 
+    public static final CommandDefinition AUTOPLAY = music("autoplay", "When the queue runs out, play something related",
+            OptionDefinition.string("mode", "On or off", true).withChoices(List.of(
+                    new ChoiceDefinition("On", "on"),
+                    new ChoiceDefinition("Off", "off"))));
+
     /** Every music command, in the order Discord lists them. */
     public static final List<CommandDefinition> ALL = List.of(
-            JOIN, PLAY, QUEUE, NOW_PLAYING, SKIP, PREVIOUS, HISTORY, STOP, LEAVE, JUMP, REMOVE, PAUSE, RESUME, SEEK, VOLUME, FILTER, SHUFFLE, LOOP);
+            JOIN, PLAY, QUEUE, NOW_PLAYING, SKIP, PREVIOUS, HISTORY, STOP, LEAVE, JUMP, REMOVE, PAUSE, RESUME, SEEK, VOLUME, FILTER, SHUFFLE, LOOP, AUTOPLAY);
 
     /** The music command of this name, if there is one. */
     public static Optional<CommandDefinition> named(String name) {

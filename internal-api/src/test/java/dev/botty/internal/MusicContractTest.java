@@ -70,7 +70,7 @@ class MusicContractTest {
             assertEquals(List.of(CommandDefinition.GUILD_INSTALL), definition.integrationTypes(), definition.name());
             assertEquals(definition, MusicCommands.named(definition.name()).orElseThrow());
         }
-        assertEquals(18, names.size());
+        assertEquals(19, names.size());
         assertTrue(MusicCommands.named("joke").isEmpty());
     }
 }

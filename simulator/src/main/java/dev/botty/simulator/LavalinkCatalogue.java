@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
  * the playlist {@link #PLAYLIST_URL} (with {@code &v=ID} or {@code watch?v=ID&list=…} selecting a
  * track), the SoundCloud URLs of {@link #tracks()}, searches {@code ytsearch:}, {@code ytmsearch:}
  * and {@code scsearch:} (every word must appear in title or author), and {@link #UNAVAILABLE_URL},
- * which fails as a video blocked in the viewer's country does; {@link #LONG} and
+ * which fails as a video blocked in the viewer's country does; a video's mix
+ * ({@code watch?v=ID&list=RDID}) is a playlist of the related videos; {@link #LONG} and
  * {@link #BIG_PLAYLIST_URL} are the long real-world data Discord's limits must hold for. Anything
  * else loads nothing.
  */
@@ -172,6 +173,12 @@ public final class LavalinkCatalogue {
         }
         String video = youTubeVideo(id);
         String list = queryParameter(id, "list");
+        if (list != null && list.startsWith("RD") && video != null) {
+            Optional<Track> seed = TRACKS.stream().filter(t -> t.isYouTube() && t.identifier().equals(video)).findFirst();
+            if (seed.isPresent()) {
+                return mix(seed.get());
+            }
+        }
         if (BIG_PLAYLIST_ID.equals(list)) {
             return new Loaded.Playlist(BIG_PLAYLIST_NAME, -1, BIG);
         }
@@ -190,6 +197,18 @@ public final class LavalinkCatalogue {
             }
         }
         return new Loaded.Nothing();
+    }
+
+    /**
+     * YouTube's mix for a video ({@code watch?v=ID&list=RDID}): a playlist that starts with the
+     * video and goes on with related ones, here every other YouTube video of the catalogue that is
+     * not live, in the catalogue's order.
+     */
+    private static Loaded mix(Track seed) {
+        List<Track> tracks = new ArrayList<>();
+        tracks.add(seed);
+        TRACKS.stream().filter(t -> t.isYouTube() && !t.isStream() && t != seed && !t.identifier().equals(LONG)).forEach(tracks::add);
+        return new Loaded.Playlist("Mix - " + seed.title(), 0, tracks);
     }
 
     /** The {@code /v4/loadtracks} answer for a load. */

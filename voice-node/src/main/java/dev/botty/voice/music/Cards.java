@@ -30,7 +30,7 @@ final class Cards {
         return new Card((paused ? "⏸️ " : "🎶 ") + clip(track.title(), 240), linkable(track.uri(), MAX_EMBED_URL),
                 "by **" + escape(track.author()) + "**\n" + progress(track, positionMs),
                 null,
-                List.of(new Card.Field("Requested by", "<@" + track.requesterId() + ">", true),
+                List.of(new Card.Field("Requested by", requester(track), true),
                         new Card.Field("Up next", next, true)),
                 footer(queue, loop, volume, filter));
     }
@@ -45,7 +45,8 @@ final class Cards {
     }
 
     /** Page {@code page} (1-based) of the queue, with what plays on top. */
-    static Card queuePage(QueuedTrack current, long positionMs, boolean paused, List<QueuedTrack> queue, int page, LoopMode loop, int volume) {
+    static Card queuePage(QueuedTrack current, long positionMs, boolean paused, List<QueuedTrack> queue, int page, LoopMode loop, int volume,
+                          boolean autoplay) {
         int pages = Math.max(1, (queue.size() + PAGE_SIZE - 1) / PAGE_SIZE);
         int shown = Math.min(Math.max(page, 1), pages);
         StringBuilder text = new StringBuilder();
@@ -53,7 +54,7 @@ final class Cards {
                 + time(positionMs) + " / " + (current.stream() ? "live" : time(current.lengthMs())));
         text.append("\n\n");
         if (queue.isEmpty()) {
-            text.append("The queue is empty.");
+            text.append(autoplay ? "The queue is empty: autoplay picks what comes next." : "The queue is empty.");
         }
         for (int i = (shown - 1) * PAGE_SIZE; i < Math.min(queue.size(), shown * PAGE_SIZE); i++) {
             QueuedTrack track = queue.get(i);
@@ -63,7 +64,7 @@ final class Cards {
         long total = queue.stream().mapToLong(QueuedTrack::lengthMs).sum();
         return new Card("🎵 Queue", null, text.toString().strip(), null, List.of(),
                 "Page " + shown + "/" + pages + " · " + queue.size() + (queue.size() == 1 ? " track · " : " tracks · ")
-                        + time(total) + " · loop " + loop.key() + " · volume " + volume + "%");
+                        + time(total) + " · loop " + loop.key() + " · volume " + volume + "%" + (autoplay ? " · autoplay on" : ""));
     }
 
     /** Page {@code page} (1-based) of what played, newest first. */
@@ -74,10 +75,15 @@ final class Cards {
         for (int i = (shown - 1) * PAGE_SIZE; i < Math.min(played.size(), shown * PAGE_SIZE); i++) {
             QueuedTrack track = played.get(i);
             text.append('`').append(i + 1).append(".` ").append(link(track)).append(" · ")
-                    .append(track.stream() ? "live" : time(track.lengthMs())).append(" · <@").append(track.requesterId()).append(">\n");
+                    .append(track.stream() ? "live" : time(track.lengthMs())).append(" · ").append(requester(track)).append('\n');
         }
         return new Card("📜 Played lately", null, text.toString().strip(), null, List.of(),
                 "Page " + shown + "/" + pages + " · " + played.size() + (played.size() == 1 ? " track" : " tracks") + ", newest first");
+    }
+
+    /** Who asked for a track: a mention, or autoplay. */
+    static String requester(QueuedTrack track) {
+        return track.requesterId() == Autoplay.REQUESTER ? "♾️ autoplay" : "<@" + track.requesterId() + ">";
     }
 
     static String voiceStatus(QueuedTrack track) {

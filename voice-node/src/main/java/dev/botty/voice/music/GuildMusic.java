@@ -49,6 +49,7 @@ final class GuildMusic {
     private boolean onPlayer;
     private int volume;
     private FilterPreset filter;
+    private boolean autoplay;
     private @Nullable VoiceState voice;
     private @Nullable Instant idleSince;
     private @Nullable Instant aloneSince;
@@ -69,6 +70,7 @@ final class GuildMusic {
                 history);
         this.volume = snapshot.volume();
         this.filter = snapshot.filter();
+        this.autoplay = snapshot.autoplay();
         if (voiceChannelId != 0 && (state.current() == null || state.paused())) {
             idleSince = now;
         }
@@ -84,7 +86,7 @@ final class GuildMusic {
 
     synchronized GuildSnapshot snapshot() {
         return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, state.current(), position(), state.paused(),
-                state.queue(), state.loop(), volume, filter);
+                state.queue(), state.loop(), volume, filter, autoplay);
     }
 
     /** The player as Lavalink must re-create it on another node; empty when there is no player. */
@@ -243,6 +245,16 @@ final class GuildMusic {
 
     synchronized FilterPreset filter() {
         return filter;
+    }
+
+    /** Whether a related track is queued when the queue runs out. */
+    synchronized void autoplay(boolean on) {
+        autoplay = on;
+        persist();
+    }
+
+    synchronized boolean autoplay() {
+        return autoplay;
     }
 
     synchronized int shuffle() {
@@ -442,8 +454,29 @@ final class GuildMusic {
                 if (done.ended() != null && onPlayer) {
                     stopOnPlayer();
                 }
-                nothingPlaying("✅ Queue finished");
+                if (autoplay && done.ended() != null && voiceChannelId != 0) {
+                    QueuedTrack ended = done.ended();
+                    services.autoplay().next(guildId, ended, state.history()).whenComplete((found, failure) -> autoplayed(found));
+                } else {
+                    nothingPlaying("✅ Queue finished");
+                }
             }
+        }
+        persist();
+    }
+
+    /** Autoplay's search is back: its track plays, unless something was queued meanwhile or the bot left. */
+    private synchronized void autoplayed(@Nullable Optional<QueuedTrack> found) {
+        if (state.current() != null || state.size() > 0) {
+            return;
+        }
+        if (found == null || found.isEmpty() || !autoplay || voiceChannelId == 0) {
+            nothingPlaying("✅ Queue finished");
+            return;
+        }
+        QueueState.Enqueued added = state.enqueue(List.of(found.get()));
+        if (added.startNow() != null) {
+            play(added.startNow(), 0, false);
         }
         persist();
     }

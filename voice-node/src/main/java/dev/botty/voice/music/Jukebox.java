@@ -86,7 +86,8 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
                         config.lavalinkPassword(), userId))
                 .toList();
         this.cluster = new LavalinkCluster(nodes, this::playerState, new LavalinkEvents());
-        this.services = new MusicServices(cluster, gateway, store, clock, metrics, errors, config.idleTimeout(), config.aloneTimeout());
+        this.services = new MusicServices(cluster, gateway, store, clock, metrics, errors, config.idleTimeout(), config.aloneTimeout(),
+                new Autoplay(cluster, loader));
     }
 
     /** Connects to Lavalink and starts the idle rule. */

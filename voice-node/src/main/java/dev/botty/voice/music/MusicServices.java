@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * music, which listens to it), the store, the clock, counters, the error log and the timeouts.
  */
 record MusicServices(LavalinkCluster cluster, VoiceGateway gateway, StoreWriter store, InstantSource clock,
-                     MusicMetrics metrics, Consumer<String> errors, Duration idleTimeout, Duration aloneTimeout) {
+                     MusicMetrics metrics, Consumer<String> errors, Duration idleTimeout, Duration aloneTimeout, Autoplay autoplay) {
 
     ChannelNotices notices() {
         return gateway().notices();

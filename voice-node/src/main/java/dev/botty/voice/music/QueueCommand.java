@@ -33,6 +33,6 @@ final class QueueCommand extends GuildCommand {
         if (page < 1 || page > pages) {
             return done(MusicReply.refused("📄 There " + (pages == 1 ? "is 1 page" : "are " + pages + " pages") + " of queue."));
         }
-        return done(MusicReply.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume())));
+        return done(MusicReply.ok(Cards.queuePage(current, music.position(), music.isPaused(), queue, page, music.loop(), music.volume(), music.autoplay())));
     }
 }

@@ -18,20 +18,27 @@ import org.jspecify.annotations.Nullable;
  * @param loop                the loop mode
  * @param volume              percent, 0–200
  * @param filter              the sound filter on, {@link FilterPreset#OFF} for none
+ * @param autoplay            whether a related track is queued when the queue runs out
  */
 public record GuildSnapshot(long guildId, long voiceChannelId, long textChannelId, long nowPlayingMessageId,
                             @Nullable QueuedTrack current, long positionMs, boolean paused, List<QueuedTrack> queue,
-                            LoopMode loop, int volume, FilterPreset filter) {
+                            LoopMode loop, int volume, FilterPreset filter, boolean autoplay) {
     public static final int DEFAULT_VOLUME = 100;
 
     public GuildSnapshot {
         queue = List.copyOf(queue);
     }
 
-    /** A snapshot without a sound filter. */
+    /** A snapshot without a sound filter or autoplay. */
     public GuildSnapshot(long guildId, long voiceChannelId, long textChannelId, long nowPlayingMessageId, @Nullable QueuedTrack current,
                          long positionMs, boolean paused, List<QueuedTrack> queue, LoopMode loop, int volume) {
         this(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, current, positionMs, paused, queue, loop, volume, FilterPreset.OFF);
+    }
+
+    /** A snapshot without autoplay. */
+    public GuildSnapshot(long guildId, long voiceChannelId, long textChannelId, long nowPlayingMessageId, @Nullable QueuedTrack current,
+                         long positionMs, boolean paused, List<QueuedTrack> queue, LoopMode loop, int volume, FilterPreset filter) {
+        this(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, current, positionMs, paused, queue, loop, volume, filter, false);
     }
 
     /** A guild botty has never played in. */

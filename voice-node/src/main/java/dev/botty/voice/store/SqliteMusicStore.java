@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SqliteMusicStore implements MusicStore {
     private static final String GUILD_COLUMNS =
-            "guild_id, voice_channel_id, text_channel_id, now_playing_message_id, position_ms, paused, loop_mode, volume, filter";
+            "guild_id, voice_channel_id, text_channel_id, now_playing_message_id, position_ms, paused, loop_mode, volume, filter, autoplay";
     private static final String TRACK_COLUMNS =
             "guild_id, position, encoded, title, author, uri, length_ms, seekable, source_name, requester_id";
 
@@ -53,11 +53,11 @@ public final class SqliteMusicStore implements MusicStore {
     private SqliteMusicStore(Path file, Connection connection) throws SQLException {
         this.file = file;
         this.connection = connection;
-        upsertGuild = connection.prepareStatement("INSERT INTO guild (" + GUILD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        upsertGuild = connection.prepareStatement("INSERT INTO guild (" + GUILD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (guild_id) DO UPDATE SET voice_channel_id = excluded.voice_channel_id,"
                 + " text_channel_id = excluded.text_channel_id, now_playing_message_id = excluded.now_playing_message_id,"
                 + " position_ms = excluded.position_ms, paused = excluded.paused, loop_mode = excluded.loop_mode,"
-                + " volume = excluded.volume, filter = excluded.filter");
+                + " volume = excluded.volume, filter = excluded.filter, autoplay = excluded.autoplay");
         deleteTracks = connection.prepareStatement("DELETE FROM track WHERE guild_id = ?");
         insertTrack = connection.prepareStatement("INSERT INTO track (" + TRACK_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         updatePosition = connection.prepareStatement("UPDATE guild SET position_ms = ? WHERE guild_id = ?");
@@ -110,6 +110,7 @@ public final class SqliteMusicStore implements MusicStore {
             upsertGuild.setString(7, snapshot.loop().key());
             upsertGuild.setInt(8, snapshot.volume());
             upsertGuild.setString(9, snapshot.filter().key());
+            upsertGuild.setInt(10, snapshot.autoplay() ? 1 : 0);
             upsertGuild.executeUpdate();
 
             deleteTracks.setLong(1, guildId);
@@ -289,18 +290,18 @@ public final class SqliteMusicStore implements MusicStore {
     }
 
     private record GuildRow(long guildId, long voiceChannelId, long textChannelId, long nowPlayingMessageId, long positionMs,
-                            boolean paused, LoopMode loop, int volume, FilterPreset filter) {
+                            boolean paused, LoopMode loop, int volume, FilterPreset filter, boolean autoplay) {
         static GuildRow read(ResultSet row) throws SQLException {
             String loop = row.getString(7);
             String filter = row.getString(9);
             return new GuildRow(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getInt(6) != 0,
                     LoopMode.fromKey(loop).orElseThrow(() -> new SQLException("unknown loop mode '" + loop + "'")), row.getInt(8),
-                    FilterPreset.fromKey(filter).orElseThrow(() -> new SQLException("unknown filter '" + filter + "'")));
+                    FilterPreset.fromKey(filter).orElseThrow(() -> new SQLException("unknown filter '" + filter + "'")), row.getInt(10) != 0);
         }
 
         GuildSnapshot snapshot(Tracks tracks) {
             return new GuildSnapshot(guildId, voiceChannelId, textChannelId, nowPlayingMessageId, tracks.current, positionMs, paused,
-                    tracks.queue, loop, volume, filter);
+                    tracks.queue, loop, volume, filter, autoplay);
         }
     }
 

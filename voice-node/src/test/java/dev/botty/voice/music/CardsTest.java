@@ -55,14 +55,16 @@ class CardsTest {
     @Test
     void theQueueIsPagedTenAtATime() {
         List<QueuedTrack> queue = IntStream.rangeClosed(1, 25).mapToObj(i -> track("T" + i, 60_000)).toList();
-        var first = Cards.queuePage(track("Now", 100_000), 0, false, queue, 1, LoopMode.OFF, 100);
+        var first = Cards.queuePage(track("Now", 100_000), 0, false, queue, 1, LoopMode.OFF, 100, false);
         assertTrue(first.description().contains("`1.` [T1]"));
         assertTrue(first.description().contains("`10.` [T10]"));
         assertTrue(!first.description().contains("`11.`"));
         assertEquals("Page 1/3 · 25 tracks · 25:00 · loop off · volume 100%", first.footer());
-        var last = Cards.queuePage(track("Now", 100_000), 0, true, queue, 3, LoopMode.QUEUE, 80);
+        var last = Cards.queuePage(track("Now", 100_000), 0, true, queue, 3, LoopMode.QUEUE, 80, true);
         assertTrue(last.description().startsWith("⏸️ "));
         assertTrue(last.description().contains("`25.` [T25]"));
-        assertEquals("Page 3/3 · 25 tracks · 25:00 · loop queue · volume 80%", last.footer());
+        assertEquals("Page 3/3 · 25 tracks · 25:00 · loop queue · volume 80% · autoplay on", last.footer());
+        var empty = Cards.queuePage(track("Now", 100_000), 0, false, List.of(), 1, LoopMode.OFF, 100, true);
+        assertTrue(empty.description().endsWith("The queue is empty: autoplay picks what comes next."), empty.description());
     }
 }

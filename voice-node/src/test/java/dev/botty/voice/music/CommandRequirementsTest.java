@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /** One class per music command, each declaring what it needs; the declarations are what is enforced. */
 class CommandRequirementsTest extends MusicWorldTest {
-    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "filter", "shuffle", "loop");
+    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "filter", "shuffle", "loop", "autoplay");
     private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek");
     private static final Set<String> POSITION = Set.of("jump", "remove");
 
@@ -30,7 +30,7 @@ class CommandRequirementsTest extends MusicWorldTest {
         }
         assertEquals(MusicCommands.ALL.stream().map(CommandDefinition::name).collect(Collectors.toSet()), declared.keySet());
         assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "previous", "history", "stop", "leave", "jump", "remove", "pause",
-                "resume", "seek", "volume", "filter", "shuffle", "loop"), declared.keySet());
+                "resume", "seek", "volume", "filter", "shuffle", "loop", "autoplay"), declared.keySet());
         assertEquals(STEERING, names(declared, Requirement.STEERING));
         assertEquals(PLAYING, names(declared, Requirement.SOMETHING_PLAYING));
         assertEquals(POSITION, names(declared, Requirement.QUEUE_POSITION));
