@@ -1,7 +1,9 @@
 package dev.botty.internal;
 
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.core.annotation.Creator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -20,12 +22,26 @@ import org.jspecify.annotations.Nullable;
  * @param command   the command's name, one of {@link MusicCommands#ALL}
  * @param options   the options given, by name, as text (numbers in decimal)
  * @param focused   for autocomplete, the option being typed; null for a command
+ * @param roles     the caller's role ids in the guild (for the DJ role)
  */
 @Serdeable
 public record MusicRequest(long guildId, long channelId, long userId, String locale, String command,
-                           Map<String, String> options, @Nullable String focused) {
+                           Map<String, String> options, @Nullable String focused, List<Long> roles) {
+    @Creator
     public MusicRequest {
         options = options == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(options));
+        roles = roles == null ? List.of() : List.copyOf(roles);
+    }
+
+    /** A request from someone with no roles. */
+    public MusicRequest(long guildId, long channelId, long userId, String locale, String command, Map<String, String> options,
+                        @Nullable String focused) {
+        this(guildId, channelId, userId, locale, command, options, focused, List.of());
+    }
+
+    /** Whether the caller has the role {@code roleId}. */
+    public boolean hasRole(long roleId) {
+        return roles.contains(roleId);
     }
 
     /** Why this request cannot be run (for a 400), or null when it can. */

@@ -56,6 +56,17 @@ class MusicContractTest {
     }
 
     @Test
+    void theCallersRolesTravelAndAnOlderSenderMeansNone() throws IOException {
+        MusicRequest dj = new MusicRequest(1, 2, 3, "en-US", "skip", Map.of(), null, List.of(41771983423143938L));
+        MusicRequest read = json.readValue(json.writeValueAsString(dj), MusicRequest.class);
+        assertEquals(dj, read);
+        assertTrue(read.hasRole(41771983423143938L));
+        MusicRequest older = json.readValue("{\"guildId\":1,\"channelId\":2,\"userId\":3,\"locale\":\"en-US\",\"command\":\"skip\",\"options\":{}}",
+                MusicRequest.class);
+        assertEquals(List.of(), older.roles());
+    }
+
+    @Test
     void theTokenNeverTravels() throws IOException {
         String text = json.writeValueAsString(new MusicRequest(1, 2, 3, "en-US", "skip", Map.of(), null));
         assertFalse(text.contains("token"), text);

@@ -39,7 +39,8 @@ class MusicForwardingTest {
     void routesEachGuildToItsShardsNodeAsTheContractsRequest() throws Exception {
         try (FakeVoiceNode zero = new FakeVoiceNode(SECRET); FakeVoiceNode one = new FakeVoiceNode(SECRET);
                 TestApp app = app(zero.url() + "," + one.url())) {
-            InteractionBuilder toOne = play(GUILD_ON_SHARD_1).by("80351110224678912", "alice");
+            InteractionBuilder toOne = InteractionBuilder.command("play").inGuild(GUILD_ON_SHARD_1, "41771983423143938")
+                    .option("query", InteractionBuilder.STRING, "lofi beats").by("80351110224678912", "alice");
             String json = toOne.toJson();
             assertEquals(200, app.postRaw(json).status());
             app.post(play(GUILD_ON_SHARD_0));
@@ -51,7 +52,8 @@ class MusicForwardingTest {
             assertEquals("/v1/commands", received.path());
             JsonNode interaction = TestApp.json(json);
             assertEquals(new MusicRequest(Long.parseLong(GUILD_ON_SHARD_1), Long.parseLong(interaction.path("channel_id").asText()),
-                    80351110224678912L, interaction.path("locale").asText("en-US"), "play", Map.of("query", "lofi beats"), null), received.request());
+                    80351110224678912L, interaction.path("locale").asText("en-US"), "play", Map.of("query", "lofi beats"), null,
+                    java.util.List.of(41771983423143938L)), received.request());
             assertFalse(new String(received.body(), StandardCharsets.UTF_8).contains(interaction.path("token").asText()),
                     "the interaction's token stays with the interactions-api");
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
 /** The voice node's whole configuration, typed and validated once at start. */
@@ -51,16 +52,22 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
      * {@link #toString()}.
      */
     public record MusicConfig(List<URI> lavalinkUrls, String lavalinkPassword, List<String> searchSources,
-                              Duration idleTimeout, Duration aloneTimeout) {
+                              Duration idleTimeout, Duration aloneTimeout, OptionalLong djRoleId) {
         public MusicConfig {
             lavalinkUrls = List.copyOf(lavalinkUrls);
             searchSources = List.copyOf(searchSources);
         }
 
+        /** Without a DJ role: everyone in the bot's channel steers. */
+        public MusicConfig(List<URI> lavalinkUrls, String lavalinkPassword, List<String> searchSources, Duration idleTimeout,
+                           Duration aloneTimeout) {
+            this(lavalinkUrls, lavalinkPassword, searchSources, idleTimeout, aloneTimeout, OptionalLong.empty());
+        }
+
         @Override
         public String toString() {
             return "MusicConfig[lavalinkUrls=" + lavalinkUrls + ", searchSources=" + searchSources + ", idleTimeout=" + idleTimeout
-                    + ", aloneTimeout=" + aloneTimeout + ", lavalinkPassword=(set)]";
+                    + ", aloneTimeout=" + aloneTimeout + ", djRoleId=" + djRoleId + ", lavalinkPassword=(set)]";
         }
     }
 
@@ -161,7 +168,8 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
         }
         return new MusicConfig(urls, password, List.copyOf(sources),
                 Duration.ofSeconds(number(env, VoiceNodeSetting.IDLE_TIMEOUT_SECONDS, 10, MAX_TIMEOUT_SECONDS)),
-                Duration.ofSeconds(number(env, VoiceNodeSetting.ALONE_TIMEOUT_SECONDS, 0, MAX_TIMEOUT_SECONDS)));
+                Duration.ofSeconds(number(env, VoiceNodeSetting.ALONE_TIMEOUT_SECONDS, 0, MAX_TIMEOUT_SECONDS)),
+                snowflake(env, VoiceNodeSetting.DJ_ROLE_ID));
     }
 
     private static Path directory(Environment env, VoiceNodeSetting setting) {
@@ -176,6 +184,22 @@ public record VoiceNodeConfig(GatewayConfig gateway, MusicConfig music, StoreCon
 
     private static int number(Environment env, VoiceNodeSetting setting, int min, int max) {
         return (int) number(env, setting, (long) min, (long) max);
+    }
+
+    /** An optional snowflake setting: empty when unset, one clear line when it is not one. */
+    private static OptionalLong snowflake(Environment env, VoiceNodeSetting setting) {
+        String value = env.get(setting).map(String::strip).orElse("");
+        if (value.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (!value.matches("\\d{1,20}")) {
+            throw new ConfigException(setting.name() + " must be a role id (digits only, like 41771983423143938), not '" + value + "'");
+        }
+        try {
+            return OptionalLong.of(Long.parseUnsignedLong(value));
+        } catch (NumberFormatException tooLarge) {
+            throw new ConfigException(setting.name() + " is not a role id: '" + value + "' is too large");
+        }
     }
 
     private static long number(Environment env, VoiceNodeSetting setting, long min, long max) {

@@ -20,7 +20,8 @@ public enum VoiceNodeSetting implements SettingDefinition {
     LAVALINK_PASSWORD(null, true, "The Lavalink servers' password (`lavalink.server.password`). Required. Secret."),
     SEARCH_SOURCES("ytsearch,scsearch", false, "Lavalink search prefixes `/play` tries in order for words (not URLs): when YouTube fails, the next one is used and the answer says so."),
     IDLE_TIMEOUT_SECONDS("600", false, "How long the bot stays in a voice channel with nothing playing (stopped, paused or the queue ended) before it leaves."),
-    ALONE_TIMEOUT_SECONDS("30", false, "How long the bot stays once everyone else has left its voice channel. 0 leaves at the next check (every few seconds).");
+    ALONE_TIMEOUT_SECONDS("30", false, "How long the bot stays once everyone else has left its voice channel. 0 leaves at the next check (every few seconds)."),
+    DJ_ROLE_ID("", false, "A role id. When set, `/skip`, `/stop`, `/jump`, `/remove`, `/filter` and `/volume` belong to members with this role and to whoever queued the track playing; anyone else's `/skip` is a vote that passes at a majority of the people in the bot's channel. Empty: everyone in the channel steers.");
 
     private final Spec spec;
 

@@ -194,6 +194,13 @@ public final class VoiceGateway implements AutoCloseable {
         return channel == null ? OptionalLong.empty() : OptionalLong.of(channel.getIdLong());
     }
 
+    /** How many people (not bots) sit in the channel. */
+    public int listeners(long guildId, long channelId) {
+        Guild guild = jda.getGuildById(guildId);
+        AudioChannel channel = guild == null ? null : guild.getChannelById(AudioChannel.class, channelId);
+        return channel == null ? 0 : (int) channel.getMembers().stream().filter(member -> !member.getUser().isBot()).count();
+    }
+
     /** Whether anyone but bots sits in the channel. */
     public boolean hasListeners(long guildId, long channelId) {
         Guild guild = jda.getGuildById(guildId);

@@ -24,7 +24,7 @@ final class FilterCommand extends GuildCommand {
 
     @Override
     Set<Requirement> requires() {
-        return Set.of(Requirement.STEERING);
+        return Set.of(Requirement.STEERING, Requirement.DJ);
     }
 
     @Override

@@ -24,7 +24,9 @@ abstract class GuildCommand implements MusicCommand {
         /** A track is playing or paused. */
         SOMETHING_PLAYING,
         /** The {@code position} option names a track waiting in the queue (1 is next). */
-        QUEUE_POSITION
+        QUEUE_POSITION,
+        /** With {@code DJ_ROLE_ID} set, the caller has the role or queued the track playing. */
+        DJ
     }
 
     final Jukebox jukebox;
@@ -49,6 +51,12 @@ abstract class GuildCommand implements MusicCommand {
         Set<Requirement> requires = requires();
         if (requires.contains(Requirement.STEERING)) {
             MusicReply refusal = voice.steeringRefusal(request, music);
+            if (refusal != null) {
+                return done(refusal);
+            }
+        }
+        if (requires.contains(Requirement.DJ)) {
+            MusicReply refusal = voice.djRefusal(request, music);
             if (refusal != null) {
                 return done(refusal);
             }

@@ -50,6 +50,8 @@ final class GuildMusic {
     private int volume;
     private FilterPreset filter;
     private boolean autoplay;
+    /** Who voted to skip the current track (with a DJ role set); a new track starts a new vote. */
+    private final java.util.Set<Long> skipVotes = new java.util.HashSet<>();
     private @Nullable VoiceState voice;
     private @Nullable Instant idleSince;
     private @Nullable Instant aloneSince;
@@ -246,6 +248,28 @@ final class GuildMusic {
     synchronized FilterPreset filter() {
         return filter;
     }
+
+    /**
+     * {@code userId} votes to skip the current track, {@code needed} votes being a majority: when
+     * they are reached the track is skipped. Returns the votes so far (the skipped track, if it was).
+     */
+    synchronized SkipVote voteSkip(long userId, int needed) {
+        QueuedTrack voted = state.current();
+        if (voted == null) {
+            return new SkipVote(0, needed, null);
+        }
+        skipVotes.add(userId);
+        int votes = skipVotes.size();
+        if (votes >= needed) {
+            skipVotes.clear();
+            advance(false);
+            return new SkipVote(votes, needed, voted);
+        }
+        return new SkipVote(votes, needed, null);
+    }
+
+    /** Where a vote to skip stands; {@code skipped} is the track skipped when it passed. */
+    record SkipVote(int votes, int needed, @Nullable QueuedTrack skipped) {}
 
     /** Whether a related track is queued when the queue runs out. */
     synchronized void autoplay(boolean on) {
@@ -484,6 +508,9 @@ final class GuildMusic {
     /** Gives Lavalink the track; {@code keepPaused} for a track picked up again (restart, lost node), else it plays. */
     private void play(QueuedTrack track, long fromMs, boolean keepPaused) {
         Instant now = services.clock().instant();
+        if (state.current() != track) {
+            skipVotes.clear();
+        }
         state.playing(track, fromMs, keepPaused, now);
         idleSince = state.paused() ? now : null;
         onPlayer = true;

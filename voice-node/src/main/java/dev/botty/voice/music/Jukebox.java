@@ -87,7 +87,7 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
                 .toList();
         this.cluster = new LavalinkCluster(nodes, this::playerState, new LavalinkEvents());
         this.services = new MusicServices(cluster, gateway, store, clock, metrics, errors, config.idleTimeout(), config.aloneTimeout(),
-                new Autoplay(cluster, loader));
+                new Autoplay(cluster, loader), config.djRoleId());
     }
 
     /** Connects to Lavalink and starts the idle rule. */

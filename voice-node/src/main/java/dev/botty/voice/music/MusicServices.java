@@ -5,6 +5,7 @@ import dev.botty.voice.gateway.ChannelNotices;
 import dev.botty.voice.gateway.VoiceGateway;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -12,7 +13,8 @@ import java.util.function.Consumer;
  * music, which listens to it), the store, the clock, counters, the error log and the timeouts.
  */
 record MusicServices(LavalinkCluster cluster, VoiceGateway gateway, StoreWriter store, InstantSource clock,
-                     MusicMetrics metrics, Consumer<String> errors, Duration idleTimeout, Duration aloneTimeout, Autoplay autoplay) {
+                     MusicMetrics metrics, Consumer<String> errors, Duration idleTimeout, Duration aloneTimeout, Autoplay autoplay,
+                     OptionalLong djRoleId) {
 
     ChannelNotices notices() {
         return gateway().notices();

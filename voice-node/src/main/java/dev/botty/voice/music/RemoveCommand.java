@@ -22,7 +22,7 @@ final class RemoveCommand extends GuildCommand {
 
     @Override
     Set<Requirement> requires() {
-        return Set.of(Requirement.STEERING, Requirement.QUEUE_POSITION);
+        return Set.of(Requirement.STEERING, Requirement.DJ, Requirement.QUEUE_POSITION);
     }
 
     @Override

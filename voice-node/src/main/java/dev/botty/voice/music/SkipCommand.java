@@ -9,7 +9,10 @@ import jakarta.inject.Singleton;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 
-/** {@code /skip}: on to the next track. */
+/**
+ * {@code /skip}: on to the next track. With a DJ role set, a DJ or whoever queued the track skips
+ * at once; anyone else votes, and a majority of the people in the bot's channel skips.
+ */
 @Singleton
 final class SkipCommand extends GuildCommand {
     SkipCommand(Jukebox jukebox) {
@@ -28,11 +31,26 @@ final class SkipCommand extends GuildCommand {
 
     @Override
     CompletionStage<MusicReply> run(MusicRequest request, GuildMusic music) {
+        if (!voice.isDj(request, music) && music.current() != null) {
+            return done(vote(request, music));
+        }
         return done(music.skip()
-                .map(skipped -> {
-                    QueuedTrack next = music.current();
-                    return MusicReply.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
-                })
+                .map(skipped -> skipped(skipped, music))
                 .orElse(MusicReply.refused("🔇 Nothing is playing, so there is nothing to skip.")));
+    }
+
+    /** With a DJ role set, anyone else's skip is a vote: a majority of the people in the bot's channel skips. */
+    private MusicReply vote(MusicRequest request, GuildMusic music) {
+        int people = Math.max(1, voice.gateway().listeners(request.guildId(), music.voiceChannelId()));
+        GuildMusic.SkipVote vote = music.voteSkip(request.userId(), people / 2 + 1);
+        if (vote.skipped() != null) {
+            return MusicReply.ok("🗳️ The vote passed (" + vote.votes() + " of " + people + "). " + skipped(vote.skipped(), music).content());
+        }
+        return MusicReply.ok("🗳️ Your vote to skip counts: " + vote.votes() + " of the " + vote.needed() + " needed.");
+    }
+
+    private static MusicReply skipped(QueuedTrack skipped, GuildMusic music) {
+        QueuedTrack next = music.current();
+        return MusicReply.ok("⏭️ Skipped " + Cards.link(skipped) + "." + (next == null ? " The queue is empty now." : " Now playing " + Cards.link(next) + "."));
     }
 }

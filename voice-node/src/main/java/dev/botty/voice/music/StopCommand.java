@@ -22,7 +22,7 @@ final class StopCommand extends GuildCommand {
 
     @Override
     Set<Requirement> requires() {
-        return Set.of(Requirement.STEERING);
+        return Set.of(Requirement.STEERING, Requirement.DJ);
     }
 
     @Override

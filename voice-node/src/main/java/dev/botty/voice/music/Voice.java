@@ -5,6 +5,7 @@ import dev.botty.internal.MusicRequest;
 import dev.botty.lavalink.NodeUnavailableException;
 import dev.botty.voice.gateway.JoinOutcome;
 import dev.botty.voice.gateway.VoiceGateway;
+import dev.botty.voice.queue.QueuedTrack;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionException;
 import org.jspecify.annotations.Nullable;
@@ -37,6 +38,27 @@ final class Voice {
             return MusicReply.refused("🎧 Join me in <#" + botChannel + "> to do that.");
         }
         return null;
+    }
+
+    /**
+     * Whether the caller may use the commands that belong to DJs: always without a DJ role; with
+     * one, members who have it and whoever queued the track playing.
+     */
+    boolean isDj(MusicRequest request, GuildMusic music) {
+        OptionalLong role = jukebox.services().djRoleId();
+        if (role.isEmpty() || request.hasRole(role.getAsLong())) {
+            return true;
+        }
+        QueuedTrack current = music.current();
+        return current != null && current.requesterId() == request.userId();
+    }
+
+    /** Null when the caller may use a DJ's command, else why not. */
+    @Nullable MusicReply djRefusal(MusicRequest request, GuildMusic music) {
+        if (isDj(request, music)) {
+            return null;
+        }
+        return MusicReply.refused("🎚️ That is for DJs (<@&" + jukebox.services().djRoleId().getAsLong() + ">) and whoever queued what is playing.");
     }
 
     /** Null when the bot may come to {@code callerChannel}; else it plays to others elsewhere and will not be pulled away. */

@@ -23,7 +23,7 @@ final class VolumeCommand extends GuildCommand {
 
     @Override
     Set<Requirement> requires() {
-        return Set.of(Requirement.STEERING);
+        return Set.of(Requirement.STEERING, Requirement.DJ);
     }
 
     @Override

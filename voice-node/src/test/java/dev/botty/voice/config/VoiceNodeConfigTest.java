@@ -91,6 +91,18 @@ class VoiceNodeConfigTest {
         assertEquals(java.util.List.of("ytsearch", "scsearch"), music.searchSources());
         assertEquals(java.time.Duration.ofMinutes(10), music.idleTimeout());
         assertEquals(java.time.Duration.ofSeconds(30), music.aloneTimeout());
+        assertEquals(java.util.OptionalLong.empty(), music.djRoleId(), "no DJ role: everyone in the channel steers");
+    }
+
+    @Test
+    void readsTheDjRoleAndRefusesWhatIsNoRoleId() {
+        Map<String, String> env = valid();
+        env.put("DJ_ROLE_ID", "41771983423143999");
+        assertEquals(java.util.OptionalLong.of(41771983423143999L), load(env).music().djRoleId());
+        env.put("DJ_ROLE_ID", "@DJ");
+        assertEquals("DJ_ROLE_ID must be a role id (digits only, like 41771983423143938), not '@DJ'", failure(env));
+        env.put("DJ_ROLE_ID", "99999999999999999999");
+        assertEquals("DJ_ROLE_ID is not a role id: '99999999999999999999' is too large", failure(env));
     }
 
     @Test

@@ -117,9 +117,18 @@ public final class MusicWorld implements AutoCloseable {
     VoiceNodeConfig config() {
         return new VoiceNodeConfig(
                 new GatewayConfig(TOKEN, URI.create(discord.apiUrl()), Optional.of(gateway.uri()), 0, 1),
-                new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE),
+                new MusicConfig(List.of(lavalink.uri()), lavalink.password(), List.of("ytsearch", "scsearch"), IDLE, ALONE, djRole),
                 new VoiceNodeConfig.StoreConfig(dataDir),
                 new VoiceNodeConfig.ApiConfig(SECRET));
+    }
+
+    /** The DJ role the next {@link #startNode()} configures ({@code DJ_ROLE_ID}); none by default. */
+    java.util.OptionalLong djRole = java.util.OptionalLong.empty();
+
+    /** Runs a command as {@code user} with these roles typed it in #general. */
+    MusicReply runWithRoles(long user, List<Long> roles, String command, Map<String, String> options) throws Exception {
+        return command(command).run(new MusicRequest(GUILD, GENERAL, user, "en-US", command, options, null, roles)).toCompletableFuture()
+                .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Beans the next {@link #startNode()} adds (test commands, say). */

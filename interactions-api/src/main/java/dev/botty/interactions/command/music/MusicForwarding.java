@@ -57,8 +57,9 @@ public final class MusicForwarding implements CommandSet {
         if (focused != null) {
             options.put(focused, invocation.focusedText());
         }
+        List<Long> roles = invocation.memberRoles().stream().map(MusicForwarding::snowflake).flatMap(Optional::stream).toList();
         return Optional.of(new MusicRequest(guild.get(), invocation.channelId().flatMap(MusicForwarding::snowflake).orElse(0L), user.get(),
-                invocation.locale().orElse(DEFAULT_LOCALE), invocation.commandName(), options, focused));
+                invocation.locale().orElse(DEFAULT_LOCALE), invocation.commandName(), options, focused, roles));
     }
 
     /** The node's reply as a command's reply: its card as an embed, its outcome as ours. */
