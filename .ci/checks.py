@@ -794,6 +794,18 @@ def check_lavalink_config():
         problem("the YouTube plugin is not pinned to a release in lavalink.plugins")
     if "youtube" not in (data.get("plugins") or {}):
         problem("plugins.youtube is not configured")
+    if not any(re.fullmatch(r"com\.github\.topi314\.lavasrc:lavasrc-plugin:\d+\.\d+\.\d+", p) for p in plugins):
+        problem("the LavaSrc plugin is not pinned to a release in lavalink.plugins")
+    lavasrc = (data.get("plugins") or {}).get("lavasrc") or {}
+    for source, switch in (("spotify", "LAVASRC_SPOTIFY"), ("applemusic", "LAVASRC_APPLEMUSIC"), ("deezer", "LAVASRC_DEEZER")):
+        if (lavasrc.get("sources") or {}).get(source) != "${" + switch + ":false}":
+            problem(f"plugins.lavasrc.sources.{source} must be off unless {switch} turns it on")
+    credentials = {"spotify": ("clientId", "clientSecret"), "applemusic": ("mediaAPIToken",), "deezer": ("masterDecryptionKey", "arl")}
+    for source, keys in credentials.items():
+        for key in keys:
+            value = str((lavasrc.get(source) or {}).get(key, ""))
+            if not re.fullmatch(r"\$\{LAVASRC_[A-Z_]+:\}", value):
+                problem(f"plugins.lavasrc.{source}.{key} must come from a LAVASRC_ placeholder (a secret file), not be written here")
     if server.get("password") != "${LAVALINK_SERVER_PASSWORD}":
         problem("lavalink.server.password must come from LAVALINK_SERVER_PASSWORD")
     if data.get("server", {}).get("port") != 2333:

@@ -72,6 +72,8 @@ public final class LavalinkCatalogue {
     /** Fails to load with a "common" error, as a region-blocked video does. */
     /** A track with a 300-character title full of Markdown and a 200-character author, as long uploads have. */
     public static final String LONG = "bottyLong05";
+    /** A Spotify track, as Lavalink's LavaSrc plugin loads one: Spotify's metadata, played from elsewhere by its ISRC. */
+    public static final String SPOTIFY_URL = "https://open.spotify.com/track/4PTG3Z6ehGkBFwjybzWkR8";
     /** A live stream whose address is longer than any Discord message or embed link may be (2,200 characters). */
     public static final String LONG_ADDRESS_URL = "https://radio.simulator.invalid/live.mp3?session=" + "0123456789abcdef".repeat(135);
     /** A playlist of {@link #BIG_PLAYLIST_SIZE} tracks, more than a queue holds. */
@@ -103,6 +105,9 @@ public final class LavalinkCatalogue {
                     + "recorded at the simulated arena in front of one hundred thousand imaginary listeners, ").repeat(2).substring(0, 300),
                     ("The Orchestra of Unreasonably Long Band Names featuring every guest musician who ever played a note with them "
                             + "on any stage in any simulated city, ").repeat(2).substring(0, 200), 3 * 3_600_000L + 17_000),
+            new Track(encode("spotify", "4PTG3Z6ehGkBFwjybzWkR8"), "4PTG3Z6ehGkBFwjybzWkR8", true, "Rick Astley", 213_573, false,
+                    "Never Gonna Give You Up", SPOTIFY_URL, "https://i.scdn.co/image/ab67616d0000b27315ebbedaacef61af244262a8",
+                    "GBARL9300135", "spotify"),
             new Track(encode("http", "long-address"), LONG_ADDRESS_URL, false, "Simulator Radio", Long.MAX_VALUE, true,
                     "Simulator radio with a very long address", LONG_ADDRESS_URL, null, null, "http"),
             new Track(encode("soundcloud", "100000002"), "O:https://api-v2.soundcloud.com/media/soundcloud:tracks:100000002/stream/hls",

@@ -31,7 +31,8 @@ final class Cards {
                 "by **" + escape(track.author()) + "**\n" + progress(track, positionMs),
                 null,
                 List.of(new Card.Field("Requested by", requester(track), true),
-                        new Card.Field("Up next", next, true)),
+                        new Card.Field("Up next", next, true),
+                        new Card.Field("From", source(track.sourceName()), true)),
                 footer(queue, loop, volume, filter));
     }
 
@@ -79,6 +80,20 @@ final class Cards {
         }
         return new Card("📜 Played lately", null, text.toString().strip(), null, List.of(),
                 "Page " + shown + "/" + pages + " · " + played.size() + (played.size() == 1 ? " track" : " tracks") + ", newest first");
+    }
+
+    /** Where a track came from, by Lavalink's source name (LavaSrc's included), for people. */
+    static String source(String sourceName) {
+        return switch (sourceName) {
+            case "youtube" -> "YouTube";
+            case "soundcloud" -> "SoundCloud";
+            case "bandcamp" -> "Bandcamp";
+            case "spotify" -> "Spotify";
+            case "applemusic" -> "Apple Music";
+            case "deezer" -> "Deezer";
+            case "http" -> "a web link";
+            default -> clip(sourceName, 40);
+        };
     }
 
     /** Who asked for a track: a mention, or autoplay. */

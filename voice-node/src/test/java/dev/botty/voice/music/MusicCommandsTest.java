@@ -64,6 +64,18 @@ class MusicCommandsTest extends MusicWorldTest {
     }
 
     @Test
+    void aSpotifyLinkPlaysThroughLavaSrcAndSaysWhereItCameFrom() throws Exception {
+        assertOk(play(ALICE, LavalinkCatalogue.SPOTIFY_URL),
+                "▶️ Playing [Never Gonna Give You Up](" + LavalinkCatalogue.SPOTIFY_URL + ") by Rick Astley · 3:33.");
+        world.awaitPlaying("Never Gonna Give You Up");
+        MusicReply now = world.run(CAROL, "nowplaying");
+        assertEquals(new dev.botty.internal.MusicReply.Card.Field("From", "Spotify", true), now.card().fields().get(2));
+        assertEquals("YouTube", Cards.source("youtube"));
+        assertEquals("Apple Music", Cards.source("applemusic"));
+        assertEquals("Deezer", Cards.source("deezer"));
+    }
+
+    @Test
     void theQueueGrowsPagesAndShowsWhatPlays() throws Exception {
         play(ALICE, "loopback rock");
         assertOk(play(BOB, "https://www.youtube.com/watch?v=" + LavalinkCatalogue.LOFI), "➕ Queued [Lofi beats to test bots to]");
