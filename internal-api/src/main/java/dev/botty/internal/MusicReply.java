@@ -1,19 +1,23 @@
 package dev.botty.internal;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a music command answers the person who used it (the interactions-api shows it
- * ephemerally, pinging nobody), and how it went.
+ * ephemerally, pinging nobody), and how it went; or, for a click on the now-playing message's
+ * buttons, that message as it should now look.
  *
- * @param content the message text, may be empty when there is a card
- * @param card    an embed, or null
- * @param outcome how it went, for counters
+ * @param content  the message text, may be empty when there is a card
+ * @param card     an embed, or null
+ * @param outcome  how it went, for counters
+ * @param controls the buttons under the message (the now-playing message's), empty for none
+ * @param update   whether this replaces the message that was clicked rather than answering the clicker alone
  */
 @Serdeable
-public record MusicReply(String content, @Nullable Card card, Outcome outcome) {
+public record MusicReply(String content, @Nullable Card card, Outcome outcome, List<Control> controls, boolean update) {
     @Serdeable
     public enum Outcome {
         /** Did what was asked. */
@@ -24,12 +28,36 @@ public record MusicReply(String content, @Nullable Card card, Outcome outcome) {
         ERROR
     }
 
+    @Creator
     public MusicReply {
         content = content == null ? "" : content;
         if (outcome == null) {
             throw new IllegalArgumentException("a reply says how it went");
         }
+        controls = controls == null ? List.of() : List.copyOf(controls);
     }
+
+    /** A reply for the person who used the command, without buttons. */
+    public MusicReply(String content, @Nullable Card card, Outcome outcome) {
+        this(content, card, outcome, List.of(), false);
+    }
+
+    /** The clicked message as it should now look: the card and its buttons. */
+    public static MusicReply update(Card card, List<Control> controls) {
+        return new MusicReply("", card, Outcome.OK, controls, true);
+    }
+
+    /**
+     * A button under a message.
+     *
+     * @param customId what a click sends back ({@link MusicControls#customId})
+     * @param emoji    a Unicode emoji shown on it
+     * @param label    its text
+     * @param active   whether it shows a mode that is on (drawn highlighted)
+     * @param disabled whether it cannot be clicked now (nothing to skip, say)
+     */
+    @Serdeable
+    public record Control(String customId, String emoji, String label, boolean active, boolean disabled) {}
 
     public static MusicReply ok(String content) {
         return new MusicReply(content, null, Outcome.OK);

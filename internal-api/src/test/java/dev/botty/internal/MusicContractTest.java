@@ -43,6 +43,23 @@ class MusicContractTest {
     }
 
     @Test
+    void aClickUpdatesTheMessageWithItsButtonsAndOlderButtonsAreKnownButNotRead() throws IOException {
+        MusicReply update = MusicReply.update(new MusicReply.Card("🎶 Song", null, "by Band", null, List.of(), null),
+                List.of(new MusicReply.Control(MusicControls.customId(MusicControls.Action.PAUSE), "⏸️", "Pause", false, false)));
+        MusicReply read = json.readValue(json.writeValueAsString(update), MusicReply.class);
+        assertEquals(update, read);
+        assertTrue(read.update());
+        assertEquals(List.of(), json.readValue("{\"content\":\"hi\",\"outcome\":\"OK\"}", MusicReply.class).controls(), "an older node's reply");
+
+        assertEquals("botty:music:v1:pause", MusicControls.customId(MusicControls.Action.PAUSE));
+        assertEquals(java.util.Optional.of(MusicControls.Action.LOOP), MusicControls.action("botty:music:v1:loop"));
+        assertTrue(MusicControls.isMusic("botty:music:v0:pause"));
+        assertEquals(java.util.Optional.empty(), MusicControls.action("botty:music:v0:pause"), "another version is not read as this one");
+        assertEquals(java.util.Optional.empty(), MusicControls.action("botty:music:v1:dance"));
+        assertTrue(MusicCommands.named(MusicControls.COMMAND).isEmpty(), "never registered as a slash command");
+    }
+
+    @Test
     void whatCannotBeRunSaysWhy() throws IOException {
         assertEquals("music needs a guild and a user",
                 json.readValue("{\"userId\":5,\"locale\":\"en-US\",\"command\":\"skip\",\"options\":{}}", MusicRequest.class).problem());

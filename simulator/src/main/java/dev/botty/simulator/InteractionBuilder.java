@@ -73,6 +73,14 @@ public final class InteractionBuilder {
         return new InteractionBuilder(AUTOCOMPLETE, name);
     }
 
+    /**
+     * A click on a button ({@code MESSAGE_COMPONENT}, component type 2) with this custom id, on a
+     * message the bot posted, as Discord sends it.
+     */
+    public static InteractionBuilder click(String customId) {
+        return new InteractionBuilder(MESSAGE_COMPONENT, customId);
+    }
+
     /** Any interaction type, for probing how the endpoint treats types it does not serve. */
     public static InteractionBuilder ofType(int type, String name) {
         return new InteractionBuilder(type, name);
@@ -174,7 +182,10 @@ public final class InteractionBuilder {
         root.put("token", "aW50ZXJhY3Rpb246" + id + ":c2ltdWxhdGVk");
         root.put("version", 1);
         if (type != PING) {
-            root.set("data", data());
+            root.set("data", type == MESSAGE_COMPONENT ? componentData() : data());
+            if (type == MESSAGE_COMPONENT) {
+                root.set("message", clickedMessage(id));
+            }
             root.put("channel_id", channelId);
             root.put("app_permissions", "2248473465835073");
             root.put("locale", "en-US");
@@ -221,6 +232,27 @@ public final class InteractionBuilder {
         user.put("avatar", avatar);
         user.put("public_flags", 0);
         return user;
+    }
+
+    /** A click's data: the button's custom id. */
+    private ObjectNode componentData() {
+        return JSON.objectNode().put("custom_id", commandName).put("component_type", 2);
+    }
+
+    /** The bot's message the clicked button sits under (the interaction carries it whole). */
+    private ObjectNode clickedMessage(long interactionId) {
+        ObjectNode message = JSON.objectNode();
+        message.put("id", Long.toString(interactionId - 1));
+        message.put("channel_id", channelId);
+        message.put("type", 0);
+        message.put("content", "");
+        message.putArray("embeds");
+        message.put("timestamp", "2026-03-01T12:00:00.000000+00:00");
+        ObjectNode author = message.putObject("author");
+        author.put("id", applicationId);
+        author.put("username", "botty");
+        author.put("bot", true);
+        return message;
     }
 
     private ObjectNode data() {

@@ -118,6 +118,10 @@ public final class Simulate {
         if (first.equalsIgnoreCase("ping")) {
             return InteractionBuilder.ping();
         }
+        if (first.startsWith("click:")) {
+            // The now-playing message's buttons: click:pause, click:skip, click:stop, click:loop, click:shuffle.
+            return InteractionBuilder.click("botty:music:v1:" + first.substring("click:".length()));
+        }
         String name = first.startsWith("/") ? first.substring(1) : first;
         InteractionBuilder builder = autocomplete ? InteractionBuilder.autocomplete(name) : InteractionBuilder.command(name);
         List<String> options = words.subList(1, words.size());
@@ -157,13 +161,14 @@ public final class Simulate {
     private static String usage() {
         return """
                 usage: simulate [--url URL] [--key FILE] [--dm | --private] [--as USER_ID] [--role ROLE_ID]...
-                                [--autocomplete] [--discord-port PORT] (ping | /command name:value ...)
+                                [--autocomplete] [--discord-port PORT] (ping | /command name:value ... | click:BUTTON)
                 examples:
                   simulate ping
                   simulate /avatar user:80351110224678912 server:true
                   simulate --autocomplete /weather location:Berl
                   simulate --dm /ip
                   simulate /play query:lofi          (with ./botty local running: music in the simulated guild)
+                  simulate click:pause               (a button of the now-playing message: pause, skip, stop, loop, shuffle)
                   simulate world                     (Discord and Lavalink stand-ins for local mode; ./botty local starts it)
                   simulate attack --seconds 30       (hostile clients against the endpoint, signed PINGs throughout)""";
     }

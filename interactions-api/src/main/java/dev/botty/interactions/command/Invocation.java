@@ -45,6 +45,16 @@ public final class Invocation {
         return Optional.ofNullable(interaction.guildId());
     }
 
+    /** The interaction's token (for editing its answer later). */
+    public Optional<String> token() {
+        return Optional.ofNullable(interaction.token());
+    }
+
+    /** For a click on a button, its custom id. */
+    public Optional<String> customId() {
+        return Optional.ofNullable(interaction.data()).map(Interaction.CommandData::customId);
+    }
+
     /** The channel it was used in. */
     public Optional<String> channelId() {
         return Optional.ofNullable(interaction.channelId());

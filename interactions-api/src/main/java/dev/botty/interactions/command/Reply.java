@@ -1,13 +1,15 @@
 package dev.botty.interactions.command;
 
+import dev.botty.interactions.discord.ActionRow;
 import dev.botty.interactions.discord.Embed;
 import java.util.List;
 
 /**
- * What a command answers. Whether the user was refused is part of the value, not an exception:
+ * What a command answers; for a click on a button, possibly the clicked message as it should now
+ * look ({@code updatesMessage}, with its {@code components}). Whether the user was refused is part of the value, not an exception:
  * refusals are expected, and the dispatcher counts them apart from successes.
  */
-public record Reply(String content, List<Embed> embeds, Outcome outcome) {
+public record Reply(String content, List<Embed> embeds, Outcome outcome, List<ActionRow> components, boolean updatesMessage) {
     public enum Outcome {
         OK,
         REFUSED,
@@ -16,6 +18,11 @@ public record Reply(String content, List<Embed> embeds, Outcome outcome) {
 
     public Reply {
         embeds = List.copyOf(embeds);
+        components = List.copyOf(components);
+    }
+
+    public Reply(String content, List<Embed> embeds, Outcome outcome) {
+        this(content, embeds, outcome, List.of(), false);
     }
 
     public static Reply text(String content) {

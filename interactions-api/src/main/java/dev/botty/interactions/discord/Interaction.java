@@ -35,14 +35,16 @@ public record Interaction(
         return Optional.ofNullable(user);
     }
 
-    /** The command's name and options. */
+    /** The command's name and options; for a click on a button, its {@code customId} and {@code componentType}. */
     @Serdeable(naming = SnakeCaseStrategy.class)
     public record CommandData(
             @Nullable String id,
             @Nullable String name,
             @Nullable Integer type,
             @Nullable List<Option> options,
-            @Nullable Resolved resolved) {}
+            @Nullable Resolved resolved,
+            @Nullable String customId,
+            @Nullable Integer componentType) {}
 
     /** One option value; {@code focused} marks the one being typed during autocomplete. */
     @Serdeable(naming = SnakeCaseStrategy.class)

@@ -1,6 +1,7 @@
 package dev.botty.interactions.interaction;
 
 import dev.botty.interactions.command.CommandCatalog;
+import dev.botty.interactions.command.ComponentHandler;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
@@ -29,6 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class InteractionDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger("botty.interactions");
     private static final int MAX_CHOICES = 25;
+    /** The name clicks are logged and counted under. */
+    private static final String CLICK = "button";
     private static final int MAX_CHOICE_NAME = 100;
     /** After deferring, the interaction token lives 15 minutes; give up well before. */
     private static final Duration DEFERRED_LIMIT = Duration.ofMinutes(2);
@@ -38,8 +41,12 @@ public final class InteractionDispatcher {
     private final InteractionMetrics metrics;
     private final long budgetMillis;
 
-    public InteractionDispatcher(CommandCatalog commands, DiscordRest discord, DiscordConfig config, InteractionMetrics metrics) {
+    private final List<ComponentHandler> components;
+
+    public InteractionDispatcher(CommandCatalog commands, List<ComponentHandler> components, DiscordRest discord, DiscordConfig config,
+                                 InteractionMetrics metrics) {
         this.commands = commands;
+        this.components = List.copyOf(components);
         this.discord = discord;
         this.metrics = metrics;
         this.budgetMillis = config.inlineBudget().toMillis();
@@ -53,9 +60,53 @@ public final class InteractionDispatcher {
             case PING -> CompletableFuture.completedFuture(InteractionResponse.pong());
             case APPLICATION_COMMAND -> runCommand(new Invocation(interaction), interaction, started);
             case APPLICATION_COMMAND_AUTOCOMPLETE -> suggest(new Invocation(interaction));
-            case MESSAGE_COMPONENT, MODAL_SUBMIT -> CompletableFuture.completedFuture(
+            case MESSAGE_COMPONENT -> click(new Invocation(interaction), started);
+            case MODAL_SUBMIT -> CompletableFuture.completedFuture(
                     InteractionResponse.ephemeralMessage("That button or form is no longer active.", null));
         };
+    }
+
+    /**
+     * A click on a button: its handler's answer replaces the clicked message (UPDATE_MESSAGE) or,
+     * when refused, goes to the clicker alone. A handler slower than the budget gets the click
+     * acknowledged (DEFERRED_UPDATE_MESSAGE) and its answer applied by editing the message.
+     */
+    private CompletableFuture<InteractionResponse> click(Invocation invocation, long started) {
+        String customId = invocation.customId().orElse("");
+        ComponentHandler handler = components.stream().filter(h -> h.handles(customId)).findFirst().orElse(null);
+        if (handler == null) {
+            log(CLICK, Reply.Outcome.REFUSED, "unknown", started);
+            return CompletableFuture.completedFuture(InteractionResponse.ephemeralMessage("That button or form is no longer active.", null));
+        }
+        CompletableFuture<Reply> reply;
+        try {
+            reply = handler.click(invocation).toCompletableFuture().exceptionally(e -> failed(CLICK, e));
+        } catch (RuntimeException e) {
+            reply = CompletableFuture.completedFuture(failed(CLICK, e));
+        }
+        CompletableFuture<Reply> answer = reply;
+        return reply.thenApply(r -> clicked(r, started)).completeOnTimeout(null, budgetMillis, TimeUnit.MILLISECONDS).thenApply(inline -> {
+            if (inline != null) {
+                return inline;
+            }
+            answer.orTimeout(DEFERRED_LIMIT.toMillis(), TimeUnit.MILLISECONDS).thenCompose(late -> {
+                if (!late.updatesMessage() || invocation.token().isEmpty()) {
+                    LOG.info("command={} outcome={} answer=dropped (too slow for the click) latency_ms={}", CLICK,
+                            late.outcome().name().toLowerCase(), Duration.ofNanos(System.nanoTime() - started).toMillis());
+                    return CompletableFuture.completedFuture(null);
+                }
+                return discord.editOriginal(invocation.token().get(), MessageData.update(late.content(), late.embeds(), late.components()))
+                        .whenComplete((ok, error) -> log(CLICK, late.outcome(), error == null ? "deferred" : "failed", started));
+            });
+            return InteractionResponse.deferredUpdate();
+        });
+    }
+
+    private InteractionResponse clicked(Reply reply, long started) {
+        log(CLICK, reply.outcome(), "inline", started);
+        return reply.updatesMessage()
+                ? InteractionResponse.updateMessage(reply.content(), reply.embeds(), reply.components())
+                : InteractionResponse.ephemeralMessage(reply.content(), reply.embeds().isEmpty() ? null : reply.embeds());
     }
 
     private CompletableFuture<InteractionResponse> runCommand(Invocation invocation, Interaction interaction, long started) {
@@ -141,7 +192,7 @@ public final class InteractionDispatcher {
     private void log(String name, Reply.Outcome outcome, String answer, long started) {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         // Unknown names come from outside; keep them out of metric labels.
-        metrics.command(commands.named(name).isPresent() ? name : "unknown", outcome, answer, latency);
+        metrics.command(commands.named(name).isPresent() || CLICK.equals(name) ? name : "unknown", outcome, answer, latency);
         LOG.info("command={} outcome={} answer={} latency_ms={}", name, outcome.name().toLowerCase(), answer, latency.toMillis());
     }
 

@@ -206,6 +206,43 @@ class MusicForwardingTest {
     }
 
     @Test
+    void aClickOnTheNowPlayingButtonsGoesToTheNodeAndUpdatesTheMessageInPlace() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            node.answering(200, "{\"content\":\"\",\"outcome\":\"OK\",\"update\":true,"
+                    + "\"card\":{\"title\":\"⏸️ Loopback Rock\",\"description\":\"by **The Localhosts**\",\"fields\":[]},"
+                    + "\"controls\":[{\"customId\":\"botty:music:v1:pause\",\"emoji\":\"▶️\",\"label\":\"Resume\",\"active\":true,\"disabled\":false},"
+                    + "{\"customId\":\"botty:music:v1:shuffle\",\"emoji\":\"🔀\",\"label\":\"Shuffle\",\"active\":false,\"disabled\":true}]}");
+            JsonNode answer = app.post(InteractionBuilder.click("botty:music:v1:pause").inGuild(GUILD_ON_SHARD_0));
+            assertEquals(7, answer.path("type").asInt(), "UPDATE_MESSAGE: " + answer);
+            assertEquals("⏸️ Loopback Rock", answer.path("data").path("embeds").path(0).path("title").asText());
+            JsonNode buttons = answer.path("data").path("components").path(0).path("components");
+            assertEquals("botty:music:v1:pause", buttons.path(0).path("custom_id").asText());
+            assertEquals(1, buttons.path(0).path("style").asInt(), "an active mode is highlighted");
+            assertEquals("▶️", buttons.path(0).path("emoji").path("name").asText());
+            assertTrue(buttons.path(1).path("disabled").asBoolean());
+            MusicRequest forwarded = node.received().getFirst().request();
+            assertEquals("controls", forwarded.command());
+            assertEquals("pause", forwarded.option("action").orElseThrow());
+        }
+    }
+
+    @Test
+    void aRefusedClickIsForTheClickerAloneAndAnOlderButtonNeverReachesTheNode() throws Exception {
+        try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
+            node.answering(200, "{\"content\":\"🎧 Join me in <#1> to do that.\",\"outcome\":\"REFUSED\"}");
+            JsonNode refused = app.post(InteractionBuilder.click("botty:music:v1:skip").inGuild(GUILD_ON_SHARD_0));
+            assertEquals(4, refused.path("type").asInt());
+            assertEquals(64, refused.path("data").path("flags").asInt());
+
+            JsonNode older = app.post(InteractionBuilder.click("botty:music:v0:skip").inGuild(GUILD_ON_SHARD_0));
+            assertTrue(older.path("data").path("content").asText().contains("another version of botty"), older.toString());
+            JsonNode foreign = app.post(InteractionBuilder.click("someone-elses-button").inGuild(GUILD_ON_SHARD_0));
+            assertEquals("That button or form is no longer active.", foreign.path("data").path("content").asText());
+            assertEquals(1, node.received().size(), "only the current version's click was forwarded");
+        }
+    }
+
+    @Test
     void refusesMusicOutsideGuildsWithoutCallingANode() throws Exception {
         try (FakeVoiceNode node = new FakeVoiceNode(SECRET); TestApp app = app(node.url())) {
             JsonNode answer = app.post(InteractionBuilder.command("skip").inBotDm());

@@ -1,10 +1,14 @@
 package dev.botty.voice.gateway;
 
 import dev.botty.internal.MusicReply.Card;
+import dev.botty.internal.MusicReply.Control;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import net.dv8tion.jda.api.EmbedBuilder;
 import net.dv8tion.jda.api.JDA;
 import net.dv8tion.jda.api.Permission;
+import net.dv8tion.jda.api.components.actionrow.ActionRow;
+import net.dv8tion.jda.api.components.buttons.Button;
 import net.dv8tion.jda.api.entities.Guild;
 import net.dv8tion.jda.api.entities.Message;
 import net.dv8tion.jda.api.entities.MessageEmbed;
@@ -12,6 +16,7 @@ import net.dv8tion.jda.api.entities.channel.attribute.IVoiceStatusChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.GuildMessageChannel;
 import net.dv8tion.jda.api.entities.channel.middleman.StandardGuildChannel;
+import net.dv8tion.jda.api.entities.emoji.Emoji;
 
 /**
  * What the bot shows in a guild besides answers to commands: one "now playing" message per guild,
@@ -34,20 +39,21 @@ public final class ChannelNotices {
      * Completes with the message's id (the same one when edited; a new one when the old message
      * is gone), or 0 when the bot may not post there.
      */
-    public CompletableFuture<Long> postOrEdit(long channelId, long messageId, Card card) {
+    public CompletableFuture<Long> postOrEdit(long channelId, long messageId, Card card, List<Control> controls) {
         GuildMessageChannel channel = jda.getChannelById(GuildMessageChannel.class, channelId);
         if (channel == null || !channel.canTalk() || !mayEmbed(channel)) {
             return CompletableFuture.completedFuture(0L);
         }
         MessageEmbed embed = embed(card);
+        List<ActionRow> rows = controls.isEmpty() ? List.of() : List.of(ActionRow.of(controls.stream().map(ChannelNotices::button).toList()));
         CompletableFuture<Message> sent;
         try {
         if (messageId == 0) {
-            sent = channel.sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).submit();
+            sent = channel.sendMessageEmbeds(embed).setComponents(rows).setAllowedMentions(List.of()).submit();
         } else {
-            sent = channel.editMessageEmbedsById(messageId, embed).submit()
+            sent = channel.editMessageEmbedsById(messageId, embed).setComponents(rows).submit()
                     // Deleted meanwhile: post a fresh one.
-                    .exceptionallyCompose(gone -> channel.sendMessageEmbeds(embed).setAllowedMentions(java.util.List.of()).submit());
+                    .exceptionallyCompose(gone -> channel.sendMessageEmbeds(embed).setComponents(rows).setAllowedMentions(List.of()).submit());
         }
         } catch (RuntimeException refused) {
             return CompletableFuture.failedFuture(refused);
@@ -83,6 +89,12 @@ public final class ChannelNotices {
 
     private static boolean mayEmbed(GuildMessageChannel channel) {
         return channel.getGuild().getSelfMember().hasPermission(channel, Permission.MESSAGE_EMBED_LINKS);
+    }
+
+    static Button button(Control control) {
+        Emoji emoji = Emoji.fromUnicode(control.emoji());
+        Button button = control.active() ? Button.primary(control.customId(), control.label()) : Button.secondary(control.customId(), control.label());
+        return button.withEmoji(emoji).withDisabled(control.disabled());
     }
 
     static MessageEmbed embed(Card card) {

@@ -1,6 +1,8 @@
 package dev.botty.voice.music;
 
+import dev.botty.internal.MusicControls;
 import dev.botty.internal.MusicReply.Card;
+import dev.botty.internal.MusicReply.Control;
 import dev.botty.voice.queue.FilterPreset;
 import dev.botty.voice.queue.LoopMode;
 import dev.botty.voice.queue.QueuedTrack;
@@ -80,6 +82,20 @@ final class Cards {
         }
         return new Card("📜 Played lately", null, text.toString().strip(), null, List.of(),
                 "Page " + shown + "/" + pages + " · " + played.size() + (played.size() == 1 ? " track" : " tracks") + ", newest first");
+    }
+
+    /**
+     * The now-playing message's buttons while something plays: pause or resume, skip, stop, the
+     * loop mode (highlighted when on) and shuffle (off with fewer than two tracks waiting).
+     */
+    static List<Control> controls(boolean paused, LoopMode loop, int queued) {
+        return List.of(
+                new Control(MusicControls.customId(MusicControls.Action.PAUSE), paused ? "▶️" : "⏸️", paused ? "Resume" : "Pause", paused, false),
+                new Control(MusicControls.customId(MusicControls.Action.SKIP), "⏭️", "Skip", false, false),
+                new Control(MusicControls.customId(MusicControls.Action.STOP), "⏹️", "Stop", false, false),
+                new Control(MusicControls.customId(MusicControls.Action.LOOP), loop == LoopMode.TRACK ? "🔂" : "🔁", "Loop: " + loop.key(),
+                        loop != LoopMode.OFF, false),
+                new Control(MusicControls.customId(MusicControls.Action.SHUFFLE), "🔀", "Shuffle", false, queued < 2));
     }
 
     /** Where a track came from, by Lavalink's source name (LavaSrc's included), for people. */

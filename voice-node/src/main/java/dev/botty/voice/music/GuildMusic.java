@@ -314,7 +314,7 @@ final class GuildMusic {
             LOG.debug("guild {}: destroying the player failed: {}", guildId, failure.getMessage());
             return null;
         });
-        editNowPlaying(Cards.left(why));
+        editNowPlaying(Cards.left(why), List.of());
         persist();
     }
 
@@ -545,7 +545,7 @@ final class GuildMusic {
     private void nothingPlaying(String headline) {
         idleSince = services.clock().instant();
         services.notices().voiceStatus(guildId, voiceChannelId, "");
-        editNowPlaying(Cards.nothingPlaying(headline, services.idleTimeout()));
+        editNowPlaying(Cards.nothingPlaying(headline, services.idleTimeout()), List.of());
     }
 
     private void update(PlayerUpdate update) {
@@ -573,16 +573,26 @@ final class GuildMusic {
     /** Shows what plays in the "now playing" message, editing it in place. */
     private void announce() {
         if (state.current() != null) {
-            editNowPlaying(Cards.nowPlaying(state.current(), position(), state.paused(), state.queue(), state.loop(), volume, filter));
+            editNowPlaying(nowPlayingCard(), controls());
         }
     }
 
-    private void editNowPlaying(MusicReply.Card card) {
+    /** The now-playing card as it stands; the current track must be there. */
+    synchronized MusicReply.Card nowPlayingCard() {
+        return Cards.nowPlaying(state.current(), position(), state.paused(), state.queue(), state.loop(), volume, filter);
+    }
+
+    /** The now-playing message's buttons as they stand: none when nothing plays. */
+    synchronized List<MusicReply.Control> controls() {
+        return state.current() == null ? List.of() : Cards.controls(state.paused(), state.loop(), state.size());
+    }
+
+    private void editNowPlaying(MusicReply.Card card, List<MusicReply.Control> controls) {
         if (textChannelId == 0) {
             return;
         }
         long channel = textChannelId;
-        services.notices().postOrEdit(channel, nowPlayingMessageId, card).whenComplete((id, failure) -> {
+        services.notices().postOrEdit(channel, nowPlayingMessageId, card, controls).whenComplete((id, failure) -> {
             if (failure != null) {
                 LOG.debug("guild {}: now-playing message not posted: {}", guildId, failure.getMessage());
                 return;

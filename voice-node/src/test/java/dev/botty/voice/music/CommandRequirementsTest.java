@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.botty.internal.CommandDefinition;
 import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicControls;
 import dev.botty.internal.MusicReply;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.music.GuildCommand.Requirement;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /** One class per music command, each declaring what it needs; the declarations are what is enforced. */
 class CommandRequirementsTest extends MusicWorldTest {
-    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "filter", "shuffle", "loop", "autoplay");
-    private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek");
+    private static final Set<String> STEERING = Set.of("skip", "previous", "stop", "jump", "remove", "pause", "resume", "seek", "volume", "filter", "shuffle", "loop", "autoplay", "controls");
+    private static final Set<String> PLAYING = Set.of("nowplaying", "pause", "resume", "seek", "controls");
     private static final Set<String> POSITION = Set.of("jump", "remove");
 
     @Test
@@ -26,11 +27,13 @@ class CommandRequirementsTest extends MusicWorldTest {
         for (MusicCommand command : world.commands()) {
             Set<Requirement> requires = ((GuildCommand) command).requires();
             assertEquals(null, declared.put(command.name(), requires), "two beans named /" + command.name());
-            assertSame(MusicCommands.named(command.name()).orElseThrow(), command.definition(), "/" + command.name() + " is the contract's");
+            assertSame(MusicCommands.named(command.name()).orElse(MusicControls.DEFINITION), command.definition(), "/" + command.name() + " is the contract's");
         }
-        assertEquals(MusicCommands.ALL.stream().map(CommandDefinition::name).collect(Collectors.toSet()), declared.keySet());
+        Set<String> contract = new java.util.HashSet<>(MusicCommands.ALL.stream().map(CommandDefinition::name).toList());
+        contract.add(MusicControls.COMMAND);
+        assertEquals(contract, declared.keySet());
         assertEquals(Set.of("join", "play", "queue", "nowplaying", "skip", "previous", "history", "stop", "leave", "jump", "remove", "pause",
-                "resume", "seek", "volume", "filter", "shuffle", "loop", "autoplay"), declared.keySet());
+                "resume", "seek", "volume", "filter", "shuffle", "loop", "autoplay", "controls"), declared.keySet());
         assertEquals(STEERING, names(declared, Requirement.STEERING));
         assertEquals(PLAYING, names(declared, Requirement.SOMETHING_PLAYING));
         assertEquals(POSITION, names(declared, Requirement.QUEUE_POSITION));

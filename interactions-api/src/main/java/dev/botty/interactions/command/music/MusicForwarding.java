@@ -1,14 +1,17 @@
 package dev.botty.interactions.command.music;
 
 import dev.botty.interactions.command.CommandSet;
+import dev.botty.interactions.command.ComponentHandler;
 import dev.botty.interactions.command.Invocation;
 import dev.botty.interactions.command.Reply;
 import dev.botty.interactions.command.SlashCommand;
+import dev.botty.interactions.discord.ActionRow;
 import dev.botty.interactions.discord.Embed;
 import dev.botty.interactions.discord.InteractionResponse.Choice;
 import dev.botty.interactions.voice.VoiceNodeClient;
 import dev.botty.internal.CommandDefinition;
 import dev.botty.internal.MusicCommands;
+import dev.botty.internal.MusicControls;
 import dev.botty.internal.MusicReply;
 import dev.botty.internal.MusicRequest;
 import jakarta.inject.Singleton;
@@ -28,15 +31,43 @@ import java.util.concurrent.CompletionStage;
  * node each answers that music is not set up.
  */
 @Singleton
-public final class MusicForwarding implements CommandSet {
+public final class MusicForwarding implements CommandSet, ComponentHandler {
     static final String NOT_SET_UP = "🎵 Music is not set up here: this botty has no voice node configured.";
     static final String GUILDS_ONLY = "🎵 Music plays in servers' voice channels, so this works in servers only.";
     private static final String DEFAULT_LOCALE = "en-US";
 
+    static final String OTHER_VERSION = "🎛️ That button is from another version of botty; `/nowplaying` shows the current ones.";
+
     private final List<SlashCommand> commands;
+    private final VoiceNodeClient nodes;
 
     public MusicForwarding(VoiceNodeClient nodes) {
+        this.nodes = nodes;
         this.commands = MusicCommands.ALL.stream().<SlashCommand>map(definition -> new Forwarded(definition, nodes)).toList();
+    }
+
+    @Override
+    public boolean handles(String customId) {
+        return MusicControls.isMusic(customId);
+    }
+
+    /** A click on a button of the now-playing message: the node does it and answers with the message as it now looks. */
+    @Override
+    public CompletionStage<Reply> click(Invocation invocation) {
+        if (!nodes.enabled()) {
+            return CompletableFuture.completedFuture(Reply.failure(NOT_SET_UP));
+        }
+        Optional<MusicControls.Action> action = invocation.customId().flatMap(MusicControls::action);
+        if (action.isEmpty()) {
+            return CompletableFuture.completedFuture(Reply.refusal(OTHER_VERSION));
+        }
+        Optional<MusicRequest> request = request(invocation, false)
+                .map(asked -> new MusicRequest(asked.guildId(), asked.channelId(), asked.userId(), asked.locale(), MusicControls.COMMAND,
+                        Map.of(MusicControls.ACTION, action.get().key()), null, asked.roles()));
+        if (request.isEmpty()) {
+            return CompletableFuture.completedFuture(Reply.refusal(GUILDS_ONLY));
+        }
+        return nodes.run(request.get()).thenApply(MusicForwarding::reply);
     }
 
     @Override
@@ -71,7 +102,10 @@ public final class MusicForwarding implements CommandSet {
             case REFUSED -> Reply.Outcome.REFUSED;
             case ERROR -> Reply.Outcome.FAILED;
         };
-        return new Reply(content, embeds, outcome);
+        List<ActionRow> components = answer.controls().isEmpty() ? List.of() : List.of(ActionRow.of(answer.controls().stream()
+                .map(control -> ActionRow.Button.of(control.customId(), control.emoji(), control.label(), control.active(), control.disabled()))
+                .toList()));
+        return new Reply(content, embeds, outcome, components, answer.update());
     }
 
     private static Embed embed(MusicReply.Card card) {
