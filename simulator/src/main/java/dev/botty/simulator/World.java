@@ -34,6 +34,7 @@ public final class World implements AutoCloseable {
     private final FakeDiscord discord;
     private final FakeGateway gateway;
     private final FakeLavalink lavalink;
+    private final FakeLyrics lyrics;
     private final Thread clock;
     private final Thread reporter;
 
@@ -51,6 +52,7 @@ public final class World implements AutoCloseable {
                 .inVoice(YOU, LOUNGE)
                 .inVoice(FRIEND, LOUNGE));
         lavalink = FakeLavalink.start();
+        lyrics = FakeLyrics.start();
         clock = Thread.ofPlatform().name("world-clock").daemon().start(this::followWallClock);
         reporter = Thread.ofPlatform().name("world-reporter").daemon().start(() -> report(out));
     }
@@ -79,6 +81,11 @@ public final class World implements AutoCloseable {
                 "DISCORD_GATEWAY_URL=" + gateway.url(),
                 "LAVALINK_URLS=" + lavalink.uri(),
                 "LAVALINK_PASSWORD=" + lavalink.password()) + "\n";
+    }
+
+    /** Where the interactions-api finds the lyrics stand-in ({@code LYRICS_API_URL}), a line of the same file. */
+    public String interactionsEnvironment() {
+        return "LYRICS_API_URL=" + lyrics.uri() + "\n";
     }
 
     private void followWallClock() {
@@ -142,6 +149,7 @@ public final class World implements AutoCloseable {
         clock.interrupt();
         reporter.interrupt();
         lavalink.close();
+        lyrics.close();
         gateway.close();
         discord.close();
     }
@@ -169,10 +177,10 @@ public final class World implements AutoCloseable {
         }
         Files.createDirectories(envFile.toAbsolutePath().getParent());
         Path partial = envFile.resolveSibling(envFile.getFileName() + ".tmp");
-        Files.writeString(partial, world.voiceNodeEnvironment());
+        Files.writeString(partial, world.voiceNodeEnvironment() + world.interactionsEnvironment());
         Files.move(partial, envFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         out.println("simulate world: Discord on " + world.discord.apiUrl() + ", gateway " + world.gateway.url() + ", Lavalink "
-                + world.lavalink.uri() + "; guild 'botty local' with you in the Lounge voice channel");
+                + world.lavalink.uri() + ", lyrics " + world.lyrics.uri() + "; guild 'botty local' with you in the Lounge voice channel");
         CountDownLatch stopped = new CountDownLatch(1);
         Path written = envFile;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

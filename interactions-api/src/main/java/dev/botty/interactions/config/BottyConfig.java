@@ -21,6 +21,7 @@ public record BottyConfig(
         IpConfig ip,
         JokeConfig joke,
         WeatherConfig weather,
+        LyricsConfig lyrics,
         VoiceConfig voice,
         Duration outboundTimeout,
         Path localKeyFile) {
@@ -59,6 +60,9 @@ public record BottyConfig(
     public record JokeConfig(URI apiUrl, Duration timeout) {}
 
     public record WeatherConfig(URI geocodingUrl, URI forecastUrl) {}
+
+    /** LRCLIB, for {@code /lyrics}. */
+    public record LyricsConfig(URI apiUrl) {}
 
     /** The voice nodes music commands are forwarded to; empty when music is not set up. */
     public record VoiceConfig(List<URI> nodes, Optional<String> secret, Duration timeout) {
@@ -126,7 +130,8 @@ public record BottyConfig(
         }
         VoiceConfig voice = new VoiceConfig(voiceNodes, voiceSecret,
                 Duration.ofMillis(positive(env, InteractionsSetting.VOICE_NODE_TIMEOUT_MS, 100, 60_000)));
-        return new BottyConfig(discord, access, ip, joke, weather, voice,
+        LyricsConfig lyrics = new LyricsConfig(httpUrl(env, InteractionsSetting.LYRICS_API_URL));
+        return new BottyConfig(discord, access, ip, joke, weather, lyrics, voice,
                 Duration.ofMillis(positive(env, InteractionsSetting.OUTBOUND_TIMEOUT_MS, 50, 60_000)),
                 Path.of(env.get(InteractionsSetting.LOCAL_KEY_FILE).orElseThrow()));
     }

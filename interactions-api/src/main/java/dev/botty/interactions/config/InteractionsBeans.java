@@ -37,6 +37,11 @@ public final class InteractionsBeans {
     }
 
     @Singleton
+    BottyConfig.LyricsConfig lyrics(BottyConfig config) {
+        return config.lyrics();
+    }
+
+    @Singleton
     BottyConfig.VoiceConfig voice(BottyConfig config) {
         return config.voice();
     }

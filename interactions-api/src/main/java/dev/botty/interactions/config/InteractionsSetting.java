@@ -23,6 +23,7 @@ public enum InteractionsSetting implements SettingDefinition {
     IP_CACHE_SECONDS("60", false, "How long a looked-up address is reused."),
     JOKE_API_URL("https://v2.jokeapi.dev", false, "JokeAPI base URL; a bundled list answers when it fails or is slow."),
     JOKE_TIMEOUT_MS("1200", false, "How long `/joke` waits for the joke API before telling a bundled joke."),
+    LYRICS_API_URL("https://lrclib.net", false, "LRCLIB's base URL, for `/lyrics` (no key; calls take `OUTBOUND_TIMEOUT_MS`). Local mode points it at the simulator's stand-in."),
     OPEN_METEO_GEOCODING_URL("https://geocoding-api.open-meteo.com", false, "Open-Meteo geocoding base URL (place search, autocomplete)."),
     OPEN_METEO_FORECAST_URL("https://api.open-meteo.com", false, "Open-Meteo forecast base URL."),
     VOICE_NODE_URLS("", false, "Comma-separated internal URLs of the voice nodes, in shard order (node i serves guilds with `(guild_id >> 22) % count == i`). Empty: music answers that it is not set up."),

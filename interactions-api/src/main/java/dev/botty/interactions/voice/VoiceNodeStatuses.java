@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -60,6 +61,18 @@ public final class VoiceNodeStatuses {
         }
         return CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new))
                 .thenApply(done -> pending.stream().map(CompletableFuture::join).toList());
+    }
+
+    /** What plays in a guild, from the status of the node that owns it; empty when nothing does or the node does not answer. */
+    public CompletableFuture<Optional<NodeStatus.NowPlaying>> nowPlaying(long guildId) {
+        if (signature == null || config.nodes().isEmpty()) {
+            return CompletableFuture.completedFuture(Optional.empty());
+        }
+        int shard = VoiceNodeClient.shardOf(guildId, config.nodes().size());
+        String id = Long.toUnsignedString(guildId);
+        return fetch(shard, config.nodes().get(shard)).thenApply(report -> Optional.ofNullable(report.status())
+                .flatMap(status -> status.guilds().stream().filter(guild -> guild.guildId().equals(id)).findFirst())
+                .map(NodeStatus.GuildPlayer::nowPlaying));
     }
 
     private CompletableFuture<VoiceNodeReport> fetch(int index, URI node) {
