@@ -43,6 +43,9 @@ public final class LavalinkCluster implements AutoCloseable {
         final int order;
         long downSinceNanos = -1;
         int assignedSinceStats;
+        /** Completed at the node's first ready with the players it kept, when it was started to resume a session; else empty at once. */
+        final CompletableFuture<List<Player>> kept = new CompletableFuture<>();
+        boolean resumingAtStart;
 
         Entry(LavalinkNode node, int order) {
             this.node = node;
@@ -80,7 +83,43 @@ public final class LavalinkCluster implements AutoCloseable {
     }
 
     public void start() {
-        nodes().forEach(LavalinkNode::start);
+        start(Map.of());
+    }
+
+    /**
+     * Starts every node, those named in {@code sessionIds} resuming that session (the previous
+     * process's, kept across its restart): if Lavalink still holds it, its players never stopped,
+     * and the cluster serves their guilds from that node again ({@link #kept()}).
+     */
+    public void start(Map<String, String> sessionIds) {
+        List<Entry> started;
+        synchronized (this) {
+            started = List.copyOf(entries.values());
+            for (Entry entry : started) {
+                entry.resumingAtStart = sessionIds.containsKey(entry.node.name());
+                if (!entry.resumingAtStart) {
+                    entry.kept.complete(List.of());
+                }
+            }
+        }
+        started.forEach(entry -> entry.node.start(sessionIds.get(entry.node.name())));
+    }
+
+    /**
+     * The players that kept playing through the owner's restart, by guild, once every node started
+     * to resume has said whether it did (a node that never connects holds this back: callers bound
+     * the wait). Their guilds are served by the node that kept them.
+     */
+    public CompletableFuture<Map<Long, Player>> kept() {
+        List<CompletableFuture<List<Player>>> waits;
+        synchronized (this) {
+            waits = entries.values().stream().map(entry -> entry.kept).toList();
+        }
+        return CompletableFuture.allOf(waits.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            Map<Long, Player> byGuild = new HashMap<>();
+            waits.forEach(wait -> wait.join().forEach(player -> byGuild.put(Long.parseUnsignedLong(player.guildId()), player)));
+            return Map.copyOf(byGuild);
+        });
     }
 
     public synchronized List<LavalinkNode> nodes() {
@@ -318,7 +357,7 @@ public final class LavalinkCluster implements AutoCloseable {
                         entries.get(node.name()).assignedSinceStats = 0;
                     }
                 }
-                case ReadyMessage ready when ready.resumed() -> destroyStalePlayers(node);
+                case ReadyMessage ready -> firstReadyOrStale(node, ready);
                 case PlayerEvent event -> {
                     if (!serves(node, event.guildId())) {
                         return;
@@ -352,6 +391,42 @@ public final class LavalinkCluster implements AutoCloseable {
         } catch (NumberFormatException e) {
             return false;
         }
+    }
+
+    /**
+     * The first ready of a node started to resume a session from before the owner's restart: the
+     * players it kept are adopted (their guilds served by it again). Any later resume is of the
+     * node's own dropped connection: players of guilds that moved away meanwhile are stale.
+     */
+    private void firstReadyOrStale(LavalinkNode node, ReadyMessage ready) {
+        Entry entry;
+        boolean adopt;
+        synchronized (this) {
+            entry = entries.get(node.name());
+            adopt = entry.resumingAtStart && !entry.kept.isDone();
+        }
+        if (!adopt) {
+            if (ready.resumed()) {
+                destroyStalePlayers(node);
+            }
+            return;
+        }
+        if (!ready.resumed()) {
+            entry.kept.complete(List.of());
+            return;
+        }
+        node.getPlayers().whenComplete((held, failure) -> {
+            if (failure != null) {
+                log.warn("Could not list the players Lavalink node '{}' kept", node.name(), failure);
+                entry.kept.complete(List.of());
+                return;
+            }
+            synchronized (LavalinkCluster.this) {
+                held.forEach(player -> assignments.putIfAbsent(Long.parseUnsignedLong(player.guildId()), node));
+            }
+            log.info("Lavalink node '{}' kept {} player(s) playing through the restart", node.name(), held.size());
+            entry.kept.complete(List.copyOf(held));
+        });
     }
 
     /** A resumed node still holds players for guilds that moved away while it was gone. */

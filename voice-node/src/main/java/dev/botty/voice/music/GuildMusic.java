@@ -3,6 +3,7 @@ package dev.botty.voice.music;
 import dev.botty.internal.MusicReply;
 import dev.botty.lavalink.LavalinkNode;
 import dev.botty.lavalink.PlayerSnapshot;
+import dev.botty.lavalink.protocol.v4.Player;
 import dev.botty.lavalink.protocol.v4.PlayerState;
 import dev.botty.lavalink.protocol.v4.PlayerUpdate;
 import dev.botty.lavalink.protocol.v4.TrackEndEvent;
@@ -389,6 +390,24 @@ final class GuildMusic {
             return Optional.of("nothing played for " + Cards.duration(services.idleTimeout().toMillis()));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Lavalink kept this guild's player through the restart (its session resumed): when it holds
+     * the track the store says is current, it plays on as it is — no track is given again, the
+     * position is Lavalink's, and the voice connection Discord hands over next is passed to it.
+     */
+    synchronized void adopt(Player player) {
+        QueuedTrack current = state.current();
+        if (current == null || player.track() == null || !player.track().encoded().equals(current.encoded())) {
+            return;
+        }
+        onPlayer = true;
+        Instant now = services.clock().instant();
+        state.reported(player.state().position(), now);
+        if (!player.paused()) {
+            state.started(now);
+        }
     }
 
     /** After a restart or on a node that lost the player: give Lavalink the track again, where it was. */

@@ -8,6 +8,7 @@ import dev.botty.lavalink.NodeConfig;
 import dev.botty.lavalink.NodeState;
 import dev.botty.lavalink.PlayerSnapshot;
 import dev.botty.lavalink.protocol.v4.Message;
+import dev.botty.lavalink.protocol.v4.Player;
 import dev.botty.lavalink.protocol.v4.PlayerUpdateMessage;
 import dev.botty.lavalink.protocol.v4.Stats;
 import dev.botty.lavalink.protocol.v4.Track;
@@ -92,7 +93,8 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
 
     /** Connects to Lavalink and starts the idle rule. */
     public void start() {
-        cluster.start();
+        // The sessions the last process left resumable: Lavalink kept their players playing meanwhile.
+        cluster.start(store.store().lavalinkSessions());
         long period = SWEEP_INTERVAL.toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, period, period, TimeUnit.MILLISECONDS);
     }
@@ -106,9 +108,18 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
         VoiceGateway gateway = services.gateway();
         List<GuildSnapshot> active = store.store().loadActive();
         LOG.info("picking up {} guild(s) with music from before the restart", active.size());
+        // Players Lavalink kept through the restart go on as they are; the others are given their track again.
+        Map<Long, Player> kept = cluster.kept().completeOnTimeout(Map.of(), KEPT_WAIT.toMillis(), TimeUnit.MILLISECONDS).join();
+        java.util.Set<Long> restored = active.stream().map(GuildSnapshot::guildId).collect(java.util.stream.Collectors.toSet());
+        kept.keySet().stream().filter(guildId -> !restored.contains(guildId)).forEach(guildId ->
+                cluster.destroyPlayer(guildId).exceptionally(failure -> null)); // kept, but nothing of the guild's music is left
         for (GuildSnapshot snapshot : active) {
             GuildMusic music = new GuildMusic(snapshot, store.store().history(snapshot.guildId()), services);
             guilds.put(snapshot.guildId(), music);
+            Player player = kept.get(snapshot.guildId());
+            if (player != null) {
+                music.adopt(player);
+            }
             long channel = snapshot.voiceChannelId();
             if (channel == 0) {
                 continue;
@@ -129,6 +140,9 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
             }
         }
     }
+
+    /** How long a restart waits for the Lavalink sessions it resumes to say which players they kept. */
+    private static final Duration KEPT_WAIT = Duration.ofSeconds(5);
 
     /** The guild's music, loaded from the store the first time it is asked for. */
     GuildMusic guild(long guildId) {
@@ -330,15 +344,16 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
         sweeper.shutdownNow();
         // Positions are otherwise written every few seconds: a planned restart resumes exactly.
         guilds.values().forEach(music -> store.save(music.snapshot()));
-        // The next process starts its own session and re-creates the players from the store, so
-        // this session must not linger for Lavalink's resume timeout with players still playing
-        // into the guilds' voice connections: with resuming off, closing it ends them at once.
+        // The sessions stay resumable (Lavalink keeps them for the resume timeout, their players
+        // playing): the next process resumes them and its players go on without a gap.
+        java.util.Map<String, String> sessions = new java.util.LinkedHashMap<>();
         for (LavalinkNode node : cluster.nodes()) {
-            try {
-                node.updateSession(false, Duration.ZERO).get(2, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException | RuntimeException e) {
-                LOG.debug("Lavalink {}: resuming not switched off before closing: {}", node.name(), e.toString());
-            }
+            node.sessionId().ifPresent(id -> sessions.put(node.name(), id));
+        }
+        try {
+            store.store().saveLavalinkSessions(sessions);
+        } catch (RuntimeException e) {
+            LOG.warn("the Lavalink sessions were not kept for the next start: {}", e.toString());
         }
         cluster.close();
         store.close();

@@ -36,6 +36,12 @@ public interface MusicStore extends AutoCloseable {
     /** The guild's history, newest first, at most {@link #HISTORY}. */
     List<QueuedTrack> history(long guildId);
 
+    /** Replaces the Lavalink sessions kept for the next start: node name → session id. */
+    void saveLavalinkSessions(java.util.Map<String, String> sessions);
+
+    /** The Lavalink sessions kept at the last stop, node name → session id. */
+    java.util.Map<String, String> lavalinkSessions();
+
     @Override
     void close();
 }

@@ -48,6 +48,9 @@ public final class SqliteMusicStore implements MusicStore {
     private final PreparedStatement insertPlayed;
     private final PreparedStatement trimPlayed;
     private final PreparedStatement selectPlayed;
+    private final PreparedStatement deleteSessions;
+    private final PreparedStatement insertSession;
+    private final PreparedStatement selectSessions;
     private boolean closed;
 
     private SqliteMusicStore(Path file, Connection connection) throws SQLException {
@@ -72,6 +75,9 @@ public final class SqliteMusicStore implements MusicStore {
         // The same columns as track, so a played track reads back as a queued one.
         insertPlayed = connection.prepareStatement("INSERT INTO played (guild_id, seq, played_at, encoded, title, author, uri, length_ms,"
                 + " seekable, source_name, requester_id) SELECT ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM played WHERE guild_id = ?");
+        deleteSessions = connection.prepareStatement("DELETE FROM lavalink_session");
+        insertSession = connection.prepareStatement("INSERT INTO lavalink_session (node, session_id) VALUES (?, ?)");
+        selectSessions = connection.prepareStatement("SELECT node, session_id FROM lavalink_session ORDER BY node");
         trimPlayed = connection.prepareStatement("DELETE FROM played WHERE guild_id = ? AND seq <= (SELECT MAX(seq) FROM played WHERE guild_id = ?) - ?");
         selectPlayed = connection.prepareStatement("SELECT guild_id, seq, encoded, title, author, uri, length_ms, seekable, source_name,"
                 + " requester_id FROM played WHERE guild_id = ? ORDER BY seq DESC LIMIT ?");
@@ -182,6 +188,32 @@ public final class SqliteMusicStore implements MusicStore {
             trimPlayed.setInt(3, HISTORY);
             trimPlayed.executeUpdate();
             return null;
+        });
+    }
+
+    @Override
+    public synchronized void saveLavalinkSessions(Map<String, String> sessions) {
+        inTransaction("saving the Lavalink sessions", () -> {
+            deleteSessions.executeUpdate();
+            for (Map.Entry<String, String> session : sessions.entrySet()) {
+                insertSession.setString(1, session.getKey());
+                insertSession.setString(2, session.getValue());
+                insertSession.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public synchronized Map<String, String> lavalinkSessions() {
+        return inTransaction("loading the Lavalink sessions", () -> {
+            Map<String, String> sessions = new java.util.LinkedHashMap<>();
+            try (ResultSet rows = selectSessions.executeQuery()) {
+                while (rows.next()) {
+                    sessions.put(rows.getString(1), rows.getString(2));
+                }
+            }
+            return Map.copyOf(sessions);
         });
     }
 

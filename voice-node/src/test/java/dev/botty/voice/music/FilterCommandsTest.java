@@ -65,6 +65,7 @@ class FilterCommandsTest extends MusicWorldTest {
         world.run(ALICE, "filter", Map.of("preset", "bassboost"));
         world.jukebox().flush();
         world.stopNode();
+        world.lavalink.restart(false); // Lavalink lost the session too: the player is made again, with its filter
         eventually(() -> world.lavalink.playerCount() == 0, "the old session's player is gone");
         int before = world.lavalink.calls().size();
         world.startNode();

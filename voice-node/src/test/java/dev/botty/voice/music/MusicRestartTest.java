@@ -24,8 +24,7 @@ class MusicRestartTest extends MusicWorldTest {
         return world.music().queue().stream().map(QueuedTrack::title).toList();
     }
 
-    @Test
-    void aRestartedNodeRejoinsAndResumesNearWhereItWas() throws Exception {
+    private void playThreeLoopingAt70Percent() throws Exception {
         world.run(ALICE, "play", Map.of("query", "loopback rock"));
         world.run(ALICE, "play", Map.of("query", "lofi"));
         world.run(ALICE, "play", Map.of("query", "waltz"));
@@ -35,10 +34,39 @@ class MusicRestartTest extends MusicWorldTest {
         world.lavalink.advance(Duration.ofSeconds(75)); // the node learns the position from Lavalink's updates alone
         eventually(() -> world.music().position() >= 75_000, "position reported");
         world.jukebox().flush();
+    }
 
+    @Test
+    void aRestartedNodeResumesItsLavalinkSessionAndThePlayerNeverStops() throws Exception {
+        playThreeLoopingAt70Percent();
         world.stopNode();
-        // The old session ends with the process: no player keeps playing into the guild meanwhile.
-        eventually(() -> world.lavalink.playerCount() == 0, "the stopped node's Lavalink session closed with its players");
+        // The session stays resumable: Lavalink's player plays on while the node is away.
+        assertEquals(1, world.lavalink.playerCount());
+        world.lavalink.advance(Duration.ofSeconds(10));
+        int callsBefore = world.lavalink.calls().size();
+        world.startNode();
+
+        world.lavalink.awaitHandshake(h -> h.resumed(), TIMEOUT);
+        world.gateway.awaitReceived(FakeGateway.VOICE_STATE_UPDATE, d -> d.path("channel_id").asText().equals(Long.toString(LOUNGE)), TIMEOUT);
+        eventually(() -> world.lavalink.calls().stream().skip(callsBefore)
+                .anyMatch(c -> c.method().equals("PATCH") && c.body() != null && c.body().contains("\"voice\"")), "the new voice connection handed over");
+        assertTrue(world.lavalink.calls().stream().skip(callsBefore)
+                .noneMatch(c -> c.method().equals("PATCH") && c.body() != null && c.body().contains("\"encoded\"")),
+                "no track given again: the player never stopped");
+        assertEquals("Loopback Rock", world.playingTitle());
+        assertTrue(world.player().path("state").path("position").asLong() >= 85_000, world.player().toString());
+        assertTrue(world.music().position() >= 85_000, "the node took Lavalink's position: " + world.music().position());
+        assertEquals(List.of("Lofi beats to test bots to", "Loopback Waltz"), queueTitles());
+        assertEquals(LoopMode.QUEUE, world.music().loop());
+        assertEquals(70, world.music().volume());
+    }
+
+    @Test
+    void whenLavalinkLostTheSessionMeanwhileTheTrackIsGivenAgainWhereItWas() throws Exception {
+        playThreeLoopingAt70Percent();
+        world.stopNode();
+        world.lavalink.restart(false); // Lavalink restarted too: the session and its player are gone
+        eventually(() -> world.lavalink.playerCount() == 0, "Lavalink's players gone with its restart");
         int playerPatches = world.lavalink.calls().size();
         world.startNode();
 

@@ -90,6 +90,16 @@ class SqliteMusicStoreTest {
     }
 
     @Test
+    void keepsTheLavalinkSessionsForTheNextStartReplacingTheLast() {
+        SqliteMusicStore store = open();
+        assertEquals(java.util.Map.of(), store.lavalinkSessions());
+        store.saveLavalinkSessions(java.util.Map.of("lavalink:2333", "old-session", "backup:2333", "other"));
+        store.saveLavalinkSessions(java.util.Map.of("lavalink:2333", "la7t3st"));
+        store.close();
+        assertEquals(java.util.Map.of("lavalink:2333", "la7t3st"), open().lavalinkSessions());
+    }
+
+    @Test
     void keepsEachGuildsFilter() {
         SqliteMusicStore store = open();
         GuildSnapshot nightcore = new GuildSnapshot(GUILD, 3, 2, 1, track(1), 1_000, false, queue(2), LoopMode.OFF, 100, FilterPreset.NIGHTCORE);
