@@ -65,10 +65,11 @@ public record NodeStatus(
      * @param loop         {@code off}, {@code track} or {@code queue}
      * @param volume       percent
      * @param filter       the sound filter on ({@code bassboost}, {@code nightcore}, …), or null when none is (or the node predates filters)
+     * @param autoplay     whether a related track follows when the queue runs out; null from a node that predates it
      */
     @Serdeable
     public record GuildPlayer(String guildId, String guildName, @Nullable String channelName, @Nullable NowPlaying nowPlaying,
-                              int queueLength, String loop, int volume, @Nullable String filter) {}
+                              int queueLength, String loop, int volume, @Nullable String filter, @Nullable Boolean autoplay) {}
 
     /**
      * @param title      the track's title

@@ -18,7 +18,7 @@ class NodeStatusJsonTest {
         return new NodeStatus("0.1.0", Instant.parse("2026-11-23T00:00:00Z"), 60, 0, 1,
                 new NodeStatus.Gateway("CONNECTED", 42, 1), 1,
                 List.of(new NodeStatus.GuildPlayer("41771983423143937", "Homelab", "Music",
-                        new NodeStatus.NowPlaying("Song", "Band", null, 1_000, 180_000, false), 2, "off", 100, "nightcore")),
+                        new NodeStatus.NowPlaying("Song", "Band", null, 1_000, 180_000, false), 2, "off", 100, "nightcore", true)),
                 List.of(new NodeStatus.LavalinkNode("main", lavalinkState, "4.2.1", 1, 1, 0.02, 50_000_000, new NodeStatus.Frames(3000, 0, 0))),
                 Map.of("play", Map.of("ok", 3L)),
                 List.of(new NodeStatus.RecentError(Instant.parse("2026-11-23T00:00:30Z"), "track stuck")));

@@ -107,7 +107,8 @@ public final class StatusHtml {
             }
             html.append("</td><td class=\"num\">").append(playing == null ? "" : text(position(playing)))
                     .append("</td><td class=\"num queue-length\">").append(guild.queueLength())
-                    .append("</td><td>").append(text(guild.loop())).append("</td><td class=\"filter\">")
+                    .append("</td><td>").append(text(guild.loop())).append(Boolean.TRUE.equals(guild.autoplay()) ? " · autoplay" : "")
+                    .append("</td><td class=\"filter\">")
                     .append(guild.filter() == null ? "—" : text(guild.filter())).append("</td><td class=\"num\">").append(guild.volume())
                     .append("%</td></tr>\n");
         }

@@ -310,7 +310,7 @@ public final class Jukebox implements VoiceConnectionListener, VoiceEventListene
                     current == null ? null : new NodeStatus.NowPlaying(current.title(), current.author(), current.uri(),
                             snapshot.positionMs(), current.lengthMs(), snapshot.paused()),
                     snapshot.queue().size(), snapshot.loop().key(), snapshot.volume(),
-                    snapshot.filter() == FilterPreset.OFF ? null : snapshot.filter().key()));
+                    snapshot.filter() == FilterPreset.OFF ? null : snapshot.filter().key(), snapshot.autoplay()));
         }
         players.sort(Comparator.comparing(NodeStatus.GuildPlayer::guildName));
         return players;

@@ -29,6 +29,8 @@ class AutoplayTest extends MusicWorldTest {
         MusicReply queue = world.run(CAROL, "queue");
         assertTrue(queue.card().description().endsWith("The queue is empty: autoplay picks what comes next."), queue.card().description());
         assertTrue(queue.card().footer().endsWith(" · autoplay on"), queue.card().footer());
+        assertEquals(Boolean.TRUE, world.status().guilds().getFirst().autoplay(), "the status page shows it");
+        assertTrue(dev.botty.service.status.StatusHtml.nodePage(world.status(), java.time.Instant.now()).contains("off · autoplay"));
 
         // The rock's mix is the rock, Rick Astley and the lofi beats: the two that played are passed over.
         world.advance(Duration.ofSeconds(241));
