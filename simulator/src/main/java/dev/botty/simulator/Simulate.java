@@ -25,6 +25,8 @@ public final class Simulate {
     private Simulate() {}
 
     public static void main(String[] args) throws Exception {
+        // The schema validator logs through SLF4J, which has no provider in this jar: quiet its notice.
+        System.setProperty("slf4j.internal.verbosity", "ERROR");
         System.exit(run(List.of(args), System.out, System.err));
     }
 
