@@ -477,7 +477,8 @@ public final class FakeDiscord implements AutoCloseable {
         return MAPPER.createObjectNode().put("code", code).put("message", message);
     }
 
-    private static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {
+    /** Answers with this JSON: the simulator's stand-ins all answer so. */
+    static void send(HttpExchange exchange, int status, JsonNode json) throws IOException {
         byte[] bytes = MAPPER.writeValueAsBytes(json);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

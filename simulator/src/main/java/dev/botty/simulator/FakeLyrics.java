@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -80,7 +79,7 @@ public final class FakeLyrics implements AutoCloseable {
         queries.add(raw == null ? "" : URLDecoder.decode(raw, StandardCharsets.UTF_8));
         if (failures > 0) {
             failures--;
-            send(exchange, 500, MAPPER.createObjectNode().put("code", 500).put("name", "InternalServerError").put("message", "simulated"));
+            FakeDiscord.send(exchange, 500, MAPPER.createObjectNode().put("code", 500).put("name", "InternalServerError").put("message", "simulated"));
             return;
         }
         Map<String, String> query = new HashMap<>();
@@ -93,7 +92,7 @@ public final class FakeLyrics implements AutoCloseable {
             }
         }
         if (!query.containsKey("q") && !query.containsKey("track_name")) {
-            send(exchange, 400, MAPPER.createObjectNode().put("code", 400).put("name", "QueryParamsError")
+            FakeDiscord.send(exchange, 400, MAPPER.createObjectNode().put("code", 400).put("name", "QueryParamsError")
                     .put("message", "At least one of q or track_name must be present"));
             return;
         }
@@ -111,16 +110,7 @@ public final class FakeLyrics implements AutoCloseable {
                         .put("plainLyrics", song.plain()).put("syncedLyrics", song.synced());
             }
         }
-        send(exchange, 200, found);
-    }
-
-    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
-        byte[] bytes = MAPPER.writeValueAsBytes(body);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+        FakeDiscord.send(exchange, 200, found);
     }
 
     @Override

@@ -44,10 +44,9 @@ final class ControlsCommand extends GuildCommand {
             case PAUSE -> music.pause(!music.isPaused());
             case SKIP -> {
                 if (!dj) {
-                    int people = Math.max(1, voice.gateway().listeners(request.guildId(), music.voiceChannelId()));
-                    GuildMusic.SkipVote vote = music.voteSkip(request.userId(), people / 2 + 1);
+                    GuildMusic.SkipVote vote = voice.voteToSkip(request, music);
                     if (vote.skipped() == null) {
-                        return done(MusicReply.ok("🗳️ Your vote to skip counts: " + vote.votes() + " of the " + vote.needed() + " needed."));
+                        return done(vote.counted());
                     }
                 } else {
                     music.skip();

@@ -251,26 +251,32 @@ final class GuildMusic {
     }
 
     /**
-     * {@code userId} votes to skip the current track, {@code needed} votes being a majority: when
-     * they are reached the track is skipped. Returns the votes so far (the skipped track, if it was).
+     * {@code userId} votes to skip the current track, a majority of the {@code people} in the
+     * channel being needed: when it is reached the track is skipped. Returns the votes so far (the skipped track, if it was).
      */
-    synchronized SkipVote voteSkip(long userId, int needed) {
+    synchronized SkipVote voteSkip(long userId, int people) {
+        int needed = people / 2 + 1;
         QueuedTrack voted = state.current();
         if (voted == null) {
-            return new SkipVote(0, needed, null);
+            return new SkipVote(0, needed, people, null);
         }
         skipVotes.add(userId);
         int votes = skipVotes.size();
         if (votes >= needed) {
             skipVotes.clear();
             advance(false);
-            return new SkipVote(votes, needed, voted);
+            return new SkipVote(votes, needed, people, voted);
         }
-        return new SkipVote(votes, needed, null);
+        return new SkipVote(votes, needed, people, null);
     }
 
-    /** Where a vote to skip stands; {@code skipped} is the track skipped when it passed. */
-    record SkipVote(int votes, int needed, @Nullable QueuedTrack skipped) {}
+    /** Where a vote to skip stands among {@code people}; {@code skipped} is the track skipped when it passed. */
+    record SkipVote(int votes, int needed, int people, @Nullable QueuedTrack skipped) {
+        /** What the voter is told while the vote is open. */
+        MusicReply counted() {
+            return MusicReply.ok("🗳️ Your vote to skip counts: " + votes + " of the " + needed + " needed.");
+        }
+    }
 
     /** Whether a related track is queued when the queue runs out. */
     synchronized void autoplay(boolean on) {

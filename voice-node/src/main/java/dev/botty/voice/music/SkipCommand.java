@@ -41,12 +41,11 @@ final class SkipCommand extends GuildCommand {
 
     /** With a DJ role set, anyone else's skip is a vote: a majority of the people in the bot's channel skips. */
     private MusicReply vote(MusicRequest request, GuildMusic music) {
-        int people = Math.max(1, voice.gateway().listeners(request.guildId(), music.voiceChannelId()));
-        GuildMusic.SkipVote vote = music.voteSkip(request.userId(), people / 2 + 1);
+        GuildMusic.SkipVote vote = voice.voteToSkip(request, music);
         if (vote.skipped() != null) {
-            return MusicReply.ok("🗳️ The vote passed (" + vote.votes() + " of " + people + "). " + skipped(vote.skipped(), music).content());
+            return MusicReply.ok("🗳️ The vote passed (" + vote.votes() + " of " + vote.people() + "). " + skipped(vote.skipped(), music).content());
         }
-        return MusicReply.ok("🗳️ Your vote to skip counts: " + vote.votes() + " of the " + vote.needed() + " needed.");
+        return vote.counted();
     }
 
     private static MusicReply skipped(QueuedTrack skipped, GuildMusic music) {

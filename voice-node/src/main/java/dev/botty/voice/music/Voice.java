@@ -53,6 +53,11 @@ final class Voice {
         return current != null && current.requesterId() == request.userId();
     }
 
+    /** The caller's vote to skip, counted among the people (not bots) in the bot's channel. */
+    GuildMusic.SkipVote voteToSkip(MusicRequest request, GuildMusic music) {
+        return music.voteSkip(request.userId(), Math.max(1, gateway().listeners(request.guildId(), music.voiceChannelId())));
+    }
+
     /** Null when the caller may use a DJ's command, else why not. */
     @Nullable MusicReply djRefusal(MusicRequest request, GuildMusic music) {
         if (isDj(request, music)) {
