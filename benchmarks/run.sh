@@ -42,13 +42,15 @@ jmh_jar=benchmarks/target/benchmarks.jar
 # image's and the systemd unit's own files, so the bench measures what is deployed. The headline
 # runs use them with an AOT cache trained at the start of this run.
 recommended_flags="@deploy/jvm/jvm.options @deploy/jvm/interactions-api.jvm.options"
-# The alternative that keeps C2 for throughput, at a memory cost (its own AOT cache).
-c2_flags="-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TrimNativeHeapInterval=1000"
+# The alternative that compiles with C2 for throughput, at a memory cost (its own AOT cache): the
+# same files, then C2 alone instead of C1 (no profiled C1 code in between) with shallower inlining,
+# which keeps each compilation's arena small (docs/benchmarks.md, "JVM flags").
+c2_flags="$recommended_flags -XX:-TieredCompilation -XX:TieredStopAtLevel=4 -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100"
 fewer_compiles="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000"
 # JVM variants measured beside each other. The first seven each add one step to the one before,
 # ending at the recommended flags with their AOT cache; the last is a measured aside. @AOT@ and
 # @AOT_C2@ stand for the AOT caches trained with $recommended_flags and $c2_flags.
-variant_names=(default serial-gc small-heap c1-only native-trim fewer-compiles aot-cache c2-trim-aot)
+variant_names=(default serial-gc small-heap c1-only native-trim fewer-compiles aot-cache c2-lean-aot)
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
@@ -67,7 +69,7 @@ variant_notes=(
   "+ \`-XX:TrimNativeHeapInterval=1000\`"
   "+ \`-XX:Tier3InvocationThreshold=2000\` and the other three thresholds ×10 (fewer methods compiled)"
   "the image's flags (deploy/jvm: the above, \`-XX:-UsePerfData\`, \`-XX:+ExitOnOutOfMemoryError\`) + \`-XX:AOTCache=botty.aot\` (recommended)"
-  "small-heap + \`-XX:TrimNativeHeapInterval=1000 -XX:AOTCache=botty-c2.aot\` (C2 kept)"
+  "the image's flags with C2 alone instead of C1 (\`-XX:-TieredCompilation -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100\`) + \`-XX:AOTCache=botty-c2.aot\`"
 )
 
 # shellcheck source=benchmarks/common.sh
