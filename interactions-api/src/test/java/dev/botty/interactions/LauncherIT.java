@@ -28,8 +28,14 @@ class LauncherIT {
     private static final Path JAR = Path.of("target", "interactions-api.jar");
 
     private static ProcessBuilder jar(Path workDir, Map<String, String> env, String... args) {
+        return jar(workDir, List.of(), env, args);
+    }
+
+    private static ProcessBuilder jar(Path workDir, List<String> jvmArgs, Map<String, String> env, String... args) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-jar", JAR.toAbsolutePath().toString()));
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().keySet().removeIf(k -> k.startsWith("DISCORD_") || k.startsWith("MICRONAUT_") || k.startsWith("ENDPOINTS_")
@@ -65,8 +71,11 @@ class LauncherIT {
         assertEquals("botty: DISCORD_BOT_TOKEN is required to register commands", stderr.strip());
     }
 
-    @Test
-    void localModeAnswersTheSimulatorWithItsGeneratedKey(@TempDir Path dir) throws Exception {
+    /** A local-mode process of the jar and a poster signing with its key, once it answers a PING. */
+    private record Local(Process process, InteractionPoster poster) {}
+
+    private static Local startLocal(Path dir, List<String> jvmArgs) throws Exception {
+        Files.createDirectories(dir);
         int port;
         int management;
         try (ServerSocket socket = new ServerSocket(0); ServerSocket other = new ServerSocket(0)) {
@@ -74,28 +83,67 @@ class LauncherIT {
             management = other.getLocalPort();
         }
         Path keyFile = dir.resolve("key");
-        Process process = jar(dir, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port), "ENDPOINTS_ALL_PORT", Integer.toString(management),
+        Process process = jar(dir, jvmArgs, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port), "ENDPOINTS_ALL_PORT", Integer.toString(management),
                         "LOCAL_KEY_FILE", keyFile.toString()), "local")
                 .redirectOutput(dir.resolve("out.log").toFile())
                 .redirectError(dir.resolve("err.log").toFile())
                 .start();
-        try {
-            InteractionPoster poster = null;
-            JsonNode pong = null;
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (pong == null && System.nanoTime() < deadline && process.isAlive()) {
-                try {
-                    if (poster == null && Files.exists(keyFile) && Files.size(keyFile) > 0) {
-                        poster = new InteractionPoster(URI.create("http://127.0.0.1:" + port + "/interactions"), SigningKey.read(keyFile));
-                    }
-                    if (poster != null) {
-                        pong = TestApp.json(poster.post(InteractionBuilder.ping().toJson()).body());
-                    }
-                } catch (IOException notYet) {
-                    Thread.sleep(50);
+        InteractionPoster poster = null;
+        JsonNode pong = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (pong == null && System.nanoTime() < deadline && process.isAlive()) {
+            try {
+                if (poster == null && Files.exists(keyFile) && Files.size(keyFile) > 0) {
+                    poster = new InteractionPoster(URI.create("http://127.0.0.1:" + port + "/interactions"), SigningKey.read(keyFile));
                 }
+                if (poster != null) {
+                    pong = TestApp.json(poster.post(InteractionBuilder.ping().toJson()).body());
+                }
+            } catch (IOException notYet) {
+                Thread.sleep(50);
             }
-            assertEquals(1, pong == null ? -1 : pong.path("type").asInt(), Files.readString(dir.resolve("err.log")));
+        }
+        if (pong == null || pong.path("type").asInt() != 1) {
+            process.destroy();
+        }
+        assertEquals(1, pong == null ? -1 : pong.path("type").asInt(), Files.readString(dir.resolve("err.log")));
+        return new Local(process, poster);
+    }
+
+    /** Whether Netty's epoll library is mapped into the process. */
+    private static boolean epollLoaded(Process process) throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(process.pid()), "maps")).contains("libnetty_transport_native_epoll");
+    }
+
+    @Test
+    void servesOnEpollHereAndOnNioWhereNativeTransportsAreOff(@TempDir Path dir) throws Exception {
+        // This machine is glibc: epoll. Where NettyDefaults turns native transports off (musl, the
+        // Alpine image), Micronaut's transport list falls back to NIO and the endpoint still answers.
+        Local epoll = startLocal(dir.resolve("epoll"), List.of());
+        try {
+            assertTrue(epollLoaded(epoll.process()), "epoll on a glibc host");
+        } finally {
+            epoll.process().destroy();
+            epoll.process().waitFor(10, TimeUnit.SECONDS);
+        }
+        Local nio = startLocal(dir.resolve("nio"), List.of("-Dio.netty.transport.noNative=true"));
+        try {
+            assertFalse(epollLoaded(nio.process()), "no native library once native transports are off");
+            JsonNode avatar = TestApp.json(nio.poster().post(InteractionBuilder.command("avatar").toJson()).body());
+            assertEquals(64, avatar.path("data").path("flags").asInt());
+        } finally {
+            nio.process().destroy();
+            nio.process().waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void localModeAnswersTheSimulatorWithItsGeneratedKey(@TempDir Path dir) throws Exception {
+        Local local = startLocal(dir, List.of());
+        Process process = local.process();
+        InteractionPoster poster = local.poster();
+        Path keyFile = dir.resolve("key");
+        try {
             JsonNode avatar = TestApp.json(poster.post(InteractionBuilder.command("avatar").toJson()).body());
             assertEquals(64, avatar.path("data").path("flags").asInt());
             // The log goes through an async appender: give it a moment to reach the file.

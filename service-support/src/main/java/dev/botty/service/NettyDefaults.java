@@ -1,5 +1,11 @@
 package dev.botty.service;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 /**
  * System properties every botty service sets for Netty before anything loads it, each only where the
  * operator has not set it (a {@code -D} on the command line wins).
@@ -12,11 +18,39 @@ public final class NettyDefaults {
      */
     static final String JFR = "io.netty.jfr.enabled";
 
+    /**
+     * Keeps Netty off its native transports. Set where the process runs on musl (the Alpine
+     * image): Netty's epoll library is built against glibc only (netty/netty#15112), and on musl
+     * it fails to load or, as reported in netty/netty#12373, crashes the JVM. On glibc hosts
+     * (the systemd units, {@code ./botty}) the interactions-api uses epoll.
+     */
+    static final String NO_NATIVE = "io.netty.transport.noNative";
+
     private NettyDefaults() {}
 
     public static void apply() {
+        apply(Path.of("/proc/self/maps"));
+    }
+
+    /** {@link #apply()} with the process's memory map read from {@code maps}. */
+    static void apply(Path maps) {
         if (System.getProperty(JFR) == null) {
             System.setProperty(JFR, "false");
+        }
+        if (System.getProperty(NO_NATIVE) == null && runsOnMusl(maps)) {
+            System.setProperty(NO_NATIVE, "true");
+        }
+    }
+
+    /**
+     * Whether musl's dynamic linker, which is its C library too, is mapped into this process. False
+     * where the map cannot be read (not Linux): Netty loads its Linux transports only on Linux.
+     */
+    static boolean runsOnMusl(Path maps) {
+        try (Stream<String> lines = Files.lines(maps)) {
+            return lines.anyMatch(line -> line.contains("/ld-musl-"));
+        } catch (IOException | UncheckedIOException unreadable) {
+            return false;
         }
     }
 }
