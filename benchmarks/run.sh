@@ -45,7 +45,7 @@ recommended_flags="@deploy/jvm/jvm.options @deploy/jvm/interactions-api.jvm.opti
 # The alternative that compiles with C2 for throughput, at a memory cost (its own AOT cache): the
 # same files, then C2 alone instead of C1 (no profiled C1 code in between) with shallower inlining,
 # which keeps each compilation's arena small (docs/benchmarks.md, "JVM flags").
-c2_flags="$recommended_flags -XX:-TieredCompilation -XX:TieredStopAtLevel=4 -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100"
+c2_flags="$recommended_flags -XX:-TieredCompilation -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100"
 fewer_compiles="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000"
 # JVM variants measured beside each other. The first seven each add one step to the one before,
 # ending at the recommended flags with their AOT cache; the last is a measured aside. @AOT@ and
