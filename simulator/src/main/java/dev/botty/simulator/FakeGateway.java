@@ -142,6 +142,8 @@ public final class FakeGateway implements AutoCloseable {
     private volatile Duration heartbeatInterval = Duration.ofMillis(41_250);
     private volatile String voiceEndpoint = "voice.simulator.invalid:443";
     private volatile int allowedPrivilegedIntents = 0;
+    /** Sends what Java-WebSocket left queued (see {@link WriteNudge}); set once started. */
+    private volatile WriteNudge writeNudge;
 
     private FakeGateway(String botToken) {
         this.botToken = botToken;
@@ -159,6 +161,7 @@ public final class FakeGateway implements AutoCloseable {
         if (!gateway.server.started.await(10, TimeUnit.SECONDS) || gateway.server.failure != null) {
             throw new IllegalStateException("the gateway stand-in did not start", gateway.server.failure);
         }
+        gateway.writeNudge = WriteNudge.start(gateway.server, Duration.ofMillis(5));
         return gateway;
     }
 
@@ -749,6 +752,9 @@ public final class FakeGateway implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (writeNudge != null) {
+            writeNudge.close();
+        }
         server.stop(1000);
     }
 
