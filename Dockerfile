@@ -29,11 +29,7 @@ RUN --mount=type=cache,id=botty-m2,target=/root/.m2,sharing=locked \
 COPY . .
 RUN --mount=type=cache,id=botty-m2,target=/root/.m2,sharing=locked \
     mvn -B -ntp -pl "${MODULE}" -am -Dmaven.test.skip=true package \
- && mkdir -p /out \
- && cp "${MODULE}/target/${MODULE}.jar" /out/app.jar \
- && cp deploy/jvm/jvm.options /out/jvm.options \
- && if [ -f "deploy/jvm/${MODULE}.jvm.options" ]; then cat "deploy/jvm/${MODULE}.jvm.options" >> /out/jvm.options; fi \
- && cp deploy/docker/healthcheck.sh /out/healthcheck.sh
+ && sh deploy/docker/layout.sh "${MODULE}" /out
 
 # ---------------------------------------------------------------------------------------------
 # Runtime: Temurin's JRE 25 on Alpine. Chosen over a jlink-built runtime because the module set a

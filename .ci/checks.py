@@ -492,9 +492,12 @@ def check_jvm_flags_one_set():
     systemd units (from the release the updater copies them into) and ./botty, and no flag given
     anywhere beside them (the image adds only its AOT cache)."""
     dockerfile = pathlib.Path(DOCKERFILE).read_text()
-    for needed in ("cp deploy/jvm/jvm.options /out/jvm.options", 'cat "deploy/jvm/${MODULE}.jvm.options" >> /out/jvm.options'):
-        if needed not in dockerfile:
-            problem(f"the Dockerfile does not build the image's flags from deploy/jvm ({needed})")
+    if 'sh deploy/docker/layout.sh "${MODULE}" /out' not in dockerfile:
+        problem("the Dockerfile does not lay out /out with deploy/docker/layout.sh")
+    layout = pathlib.Path("deploy/docker/layout.sh").read_text()
+    for needed in ('cp deploy/jvm/jvm.options "$out/jvm.options"', 'cat "deploy/jvm/$module.jvm.options" >>"$out/jvm.options"'):
+        if needed not in layout:
+            problem(f"layout.sh does not build the image's flags from deploy/jvm ({needed})")
     entrypoint = [line for line in dockerfile_instructions() if line.startswith("ENTRYPOINT ")]
     if not entrypoint or json.loads(entrypoint[-1][len("ENTRYPOINT "):])[:3] != ["java", "@/opt/botty/jvm.options", "-XX:AOTCache=/opt/botty/app.aot"]:
         problem("the image's ENTRYPOINT adds flags beside @/opt/botty/jvm.options and its AOT cache")
