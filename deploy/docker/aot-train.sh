@@ -9,7 +9,8 @@
 #     APP_DIR     where app.jar, jvm.options and healthcheck.sh are; app.aot is written there
 #     SOURCE_DIR  the build stage's tree (the simulator jar signs the training interactions)
 #
-# Runs under the runtime image's /bin/sh (BusyBox on Alpine): POSIX sh only.
+# Runs under the runtime image's /bin/sh (dash on Ubuntu): POSIX sh only. .ci/image-steps runs it
+# on the CI machine after the tests, the way the image build does.
 set -eu
 
 module="$1"

@@ -117,8 +117,8 @@ class LauncherIT {
 
     @Test
     void servesOnEpollHereAndOnNioWhereNativeTransportsAreOff(@TempDir Path dir) throws Exception {
-        // This machine is glibc: epoll. Where NettyDefaults turns native transports off (musl, the
-        // Alpine image), Micronaut's transport list falls back to NIO and the endpoint still answers.
+        // This machine is glibc: epoll. Where NettyDefaults turns native transports off (musl),
+        // Micronaut's transport list falls back to NIO and the endpoint still answers.
         Local epoll = startLocal(dir.resolve("epoll"), List.of());
         try {
             assertTrue(epollLoaded(epoll.process()), "epoll on a glibc host");

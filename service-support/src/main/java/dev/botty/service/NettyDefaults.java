@@ -19,10 +19,10 @@ public final class NettyDefaults {
     static final String JFR = "io.netty.jfr.enabled";
 
     /**
-     * Keeps Netty off its native transports. Set where the process runs on musl (the Alpine
-     * image): Netty's epoll library is built against glibc only (netty/netty#15112), and on musl
-     * it fails to load or, as reported in netty/netty#12373, crashes the JVM. On glibc hosts
-     * (the systemd units, {@code ./botty}) the interactions-api uses epoll.
+     * Keeps Netty off its native transports. Set where the process runs on musl (Alpine, for
+     * one): Netty's epoll library is built against glibc only (netty/netty#15112), and on musl it
+     * fails to load or, as reported in netty/netty#12373, crashes the JVM. On glibc (the image's
+     * Ubuntu, the systemd units' and {@code ./botty}'s hosts) the interactions-api uses epoll.
      */
     static final String NO_NATIVE = "io.netty.transport.noNative";
 
