@@ -534,6 +534,13 @@ def check_dockerfile_healthcheck():
         problem("the final stage has no HEALTHCHECK")
     elif checks[-1].split()[-1].upper() == "NONE":
         problem("the final stage disables its HEALTHCHECK")
+    # The probe is BusyBox's wget, called by name; Temurin's Ubuntu image has no BusyBox of its own.
+    probe = pathlib.Path("deploy/docker/healthcheck.sh").read_text()
+    if "exec busybox wget " not in probe:
+        problem("healthcheck.sh no longer probes with busybox wget: update this check and the image")
+    installs = [line for line in final_stage() if line.upper().startswith("RUN ") and "apt-get install" in line]
+    if not any(re.search(r"\bbusybox(-static)?\b", line) for line in installs):
+        problem("the final stage does not install BusyBox, which healthcheck.sh runs")
 
 
 def check_dockerfile_exec_form():
