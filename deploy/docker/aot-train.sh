@@ -2,7 +2,7 @@
 # Builds the JDK AOT cache (JEP 483/514) for one module during the image build: runs the service
 # once with -XX:AOTCacheOutput, gives it representative work, and stops it; the JVM writes the
 # cache on exit. At run time -XX:AOTCache maps the classes already loaded and linked, which takes
-# the interactions-api from about 1.5 s to about 0.6 s to its first answer.
+# the interactions-api from about 2.2 s to about 0.8 s to its first answer (docs/benchmarks.md).
 #
 #   aot-train.sh MODULE APP_DIR SOURCE_DIR
 #     MODULE      interactions-api | voice-node | …
