@@ -61,8 +61,8 @@ LABEL org.opencontainers.image.title="botty-${MODULE}" \
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends busybox-static \
  && rm -rf /var/lib/apt/lists/* \
- && groupadd --system --gid 10001 botty \
- && useradd --system --uid 10001 --gid botty --home-dir /opt/botty --no-create-home \
+ && groupadd --gid 10001 botty \
+ && useradd --uid 10001 --gid botty --home-dir /opt/botty --no-create-home \
         --shell /usr/sbin/nologin botty \
  && mkdir -p /data \
  && chown botty:botty /data
