@@ -499,8 +499,11 @@ def check_jvm_flags_one_set():
         if needed not in layout:
             problem(f"layout.sh does not build the image's flags from deploy/jvm ({needed})")
     entrypoint = [line for line in dockerfile_instructions() if line.startswith("ENTRYPOINT ")]
-    if not entrypoint or json.loads(entrypoint[-1][len("ENTRYPOINT "):])[:3] != ["java", "@/opt/botty/jvm.options", "-XX:AOTCache=/opt/botty/app.aot"]:
-        problem("the image's ENTRYPOINT adds flags beside @/opt/botty/jvm.options and its AOT cache")
+    # Exactly this: deploy/docker/aot-train.sh checks the cache by starting the service the same way.
+    if not entrypoint or json.loads(entrypoint[-1][len("ENTRYPOINT "):]) != [
+            "java", "@/opt/botty/jvm.options", "-XX:AOTCache=/opt/botty/app.aot", "-jar", "/opt/botty/app.jar"]:
+        problem("the image's ENTRYPOINT is not java @/opt/botty/jvm.options -XX:AOTCache=/opt/botty/app.aot "
+                "-jar /opt/botty/app.jar, the start aot-train.sh checks")
     for module in ("interactions-api", "voice-node"):
         if not pathlib.Path(f"deploy/jvm/{module}.jvm.options").exists():
             problem(f"deploy/jvm/{module}.jvm.options is missing")
