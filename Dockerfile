@@ -71,8 +71,9 @@ WORKDIR /opt/botty
 COPY --from=build /out/ ./
 
 # AOT cache (JDK 25, JEP 483/514): a training run of the real jar on this very JRE, so the cache
-# matches the runtime that maps it, then a start from the cache exactly as the ENTRYPOINT below
-# starts it, which fails the build unless it maps the cache and is healthy. The build tree is mounted, not copied: the simulator jar that
+# matches the runtime that maps it, then a start from the cache with the ENTRYPOINT's command
+# below (plus -XX:AOTMode=on and a stand-in memory limit), which fails the build unless it maps
+# the cache and is healthy. The build tree is mounted, not copied: the simulator jar that
 # signs training requests never lands in the image.
 RUN --mount=type=bind,from=build,source=/build,target=/build \
     sh /build/deploy/docker/aot-train.sh "${MODULE}" /opt/botty /build
