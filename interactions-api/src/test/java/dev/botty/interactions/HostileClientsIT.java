@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged service, started with the image's own JVM flags (the 18 MB heap and
+ * The packaged service, started with the image's own JVM flags (the 22 MB heap and
  * {@code ExitOnOutOfMemoryError} included), under every attack {@link HostileClients} knows at
  * once, while {@link PingProbe} sends a signed PING every 100 ms on a fresh connection as Discord
  * would. The process must live, and every PING must be answered 200 within Discord's 3 s.
