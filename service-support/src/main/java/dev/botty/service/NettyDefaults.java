@@ -26,18 +26,28 @@ public final class NettyDefaults {
      */
     static final String NO_NATIVE = "io.netty.transport.noNative";
 
+    /**
+     * A class of Netty's epoll transport, the one native transport botty ships (the
+     * interactions-api's jar): where it is absent (the voice node) there is nothing to keep Netty
+     * off, and the memory map is not read.
+     */
+    static final String EPOLL = "io/netty/channel/epoll/Epoll.class";
+
     private NettyDefaults() {}
 
     public static void apply() {
-        apply(Path.of("/proc/self/maps"));
+        apply(NettyDefaults.class.getClassLoader(), Path.of("/proc/self/maps"));
     }
 
-    /** {@link #apply()} with the process's memory map read from {@code maps}. */
-    static void apply(Path maps) {
+    /**
+     * {@link #apply()} for the classes {@code loader} sees, with the process's memory map read
+     * from {@code maps}.
+     */
+    static void apply(ClassLoader loader, Path maps) {
         if (System.getProperty(JFR) == null) {
             System.setProperty(JFR, "false");
         }
-        if (System.getProperty(NO_NATIVE) == null && runsOnMusl(maps)) {
+        if (System.getProperty(NO_NATIVE) == null && loader.getResource(EPOLL) != null && runsOnMusl(maps)) {
             System.setProperty(NO_NATIVE, "true");
         }
     }

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -36,26 +38,39 @@ class NettyDefaultsTest {
 
     @Test
     void turnsNettysJfrEventsOff() throws IOException {
-        NettyDefaults.apply(maps(GLIBC_MAPS));
+        NettyDefaults.apply(withEpoll(), maps(GLIBC_MAPS));
         assertEquals("false", System.getProperty(NettyDefaults.JFR));
     }
 
     @Test
     void keepsNettyOffItsGlibcLibraryOnMusl() throws IOException {
-        NettyDefaults.apply(maps(MUSL_MAPS));
+        NettyDefaults.apply(withEpoll(), maps(MUSL_MAPS));
         assertEquals("true", System.getProperty(NettyDefaults.NO_NATIVE));
     }
 
     @Test
     void leavesNativeTransportsOnGlibc() throws IOException {
-        NettyDefaults.apply(maps(GLIBC_MAPS));
+        NettyDefaults.apply(withEpoll(), maps(GLIBC_MAPS));
         assertNull(System.getProperty(NettyDefaults.NO_NATIVE));
     }
 
     @Test
-    void anUnreadableMapIsNotMusl() {
+    void looksForNettysOwnEpollClass() {
+        assertEquals(io.netty.channel.epoll.Epoll.class.getName().replace('.', '/') + ".class", NettyDefaults.EPOLL);
+    }
+
+    @Test
+    void withoutNettysEpollThereIsNothingToKeepOff() throws IOException {
+        // The voice node: no native transport in its jar, so not even the map is read.
+        NettyDefaults.apply(new ClassLoader(null) {}, maps(MUSL_MAPS));
+        assertNull(System.getProperty(NettyDefaults.NO_NATIVE));
+        assertEquals("false", System.getProperty(NettyDefaults.JFR));
+    }
+
+    @Test
+    void anUnreadableMapIsNotMusl() throws IOException {
         assertFalse(NettyDefaults.runsOnMusl(dir.resolve("absent")));
-        NettyDefaults.apply(dir.resolve("absent"));
+        NettyDefaults.apply(withEpoll(), dir.resolve("absent"));
         assertNull(System.getProperty(NettyDefaults.NO_NATIVE));
     }
 
@@ -70,9 +85,18 @@ class NettyDefaultsTest {
     void leavesAnOperatorsSettingsAlone() throws IOException {
         System.setProperty(NettyDefaults.JFR, "true");
         System.setProperty(NettyDefaults.NO_NATIVE, "false");
-        NettyDefaults.apply(maps(MUSL_MAPS));
+        NettyDefaults.apply(withEpoll(), maps(MUSL_MAPS));
         assertEquals("true", System.getProperty(NettyDefaults.JFR));
         assertEquals("false", System.getProperty(NettyDefaults.NO_NATIVE));
+    }
+
+    /** A class path on which Netty's epoll transport is present (its class file, empty). */
+    private ClassLoader withEpoll() throws IOException {
+        Path classes = dir.resolve("classes");
+        Path epoll = classes.resolve(NettyDefaults.EPOLL);
+        Files.createDirectories(epoll.getParent());
+        Files.write(epoll, new byte[0]);
+        return new URLClassLoader(new URL[] {classes.toUri().toURL()}, null);
     }
 
     private Path maps(String content) throws IOException {
