@@ -3,8 +3,9 @@
 # once with -XX:AOTCacheOutput, gives it representative work, and stops it; the JVM writes the
 # cache on exit. Then checks it: starts the service again as the image's ENTRYPOINT does, with
 # -XX:AOTMode=on so a cache the JVM cannot map stops it, and fails the build unless that start is
-# healthy, prints no JVM warning and, for the interactions-api, answers a signed PING. At run time -XX:AOTCache maps the classes already loaded and linked, which takes
-# the interactions-api from about 2.2 s to about 0.8 s to its first answer (docs/benchmarks.md).
+# healthy, prints no JVM warning and, for the interactions-api, answers a signed PING. At run
+# time -XX:AOTCache maps the classes already loaded and linked, which takes the interactions-api
+# from about 2.2 s to about 0.8 s to its first answer (docs/benchmarks.md).
 #
 #   aot-train.sh MODULE APP_DIR SOURCE_DIR
 #     MODULE      interactions-api | voice-node | …
