@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
 import dev.botty.interactions.voice.FakeVoiceNode;
 import dev.botty.interactions.voice.NodeStatusJson;
@@ -36,8 +37,9 @@ class HomepageWidgetTest {
         assertTrue(mappings.size() >= 3, "the snippet maps uptime, voice nodes up and now playing");
 
         try (FakeVoiceNode playing = new FakeVoiceNode(StatusEndpointTest.SECRET).reporting(200, NodeStatusJson.playing(0));
+                ClosedPort down = new ClosedPort();
                 TestApp app = TestApp.start(Map.of(
-                        "VOICE_NODE_URLS", playing.url() + ",http://127.0.0.1:" + StatusEndpointTest.closedPort(),
+                        "VOICE_NODE_URLS", playing.url() + "," + down.url(),
                         "VOICE_NODE_SECRET", StatusEndpointTest.SECRET))) {
             HttpResponse<String> response = StatusEndpointTest.get(app.managementUri().resolve("/api/status"));
             assertEquals(200, response.statusCode(), response.body());
@@ -72,7 +74,8 @@ class HomepageWidgetTest {
         assertNotNull(remap, "a null now-playing needs a remap, or the tile shows nothing useful");
         assertTrue(remap.stream().anyMatch(r -> r.containsKey("value") && r.get("value") == null), remap.toString());
 
-        try (TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", "http://127.0.0.1:" + StatusEndpointTest.closedPort(),
+        try (ClosedPort down = new ClosedPort();
+                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", down.url(),
                 "VOICE_NODE_SECRET", StatusEndpointTest.SECRET))) {
             JsonNode status = TestApp.json(StatusEndpointTest.get(app.managementUri().resolve("/api/status")).body());
             // Left out of the JSON when null; Homepage looks up both as null, which the remap names.

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
 import dev.botty.interactions.voice.FakeVoiceNode;
 import dev.botty.interactions.voice.NodeStatusJson;
 import dev.botty.simulator.InteractionBuilder;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,16 +28,11 @@ class StatusEndpointTest {
         return HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     @Test
     void reportsTheApiAndEveryVoiceNodeAsJson() throws Exception {
         try (FakeVoiceNode up = new FakeVoiceNode(SECRET).reporting(200, NodeStatusJson.playing(0));
-                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", up.url() + ",http://127.0.0.1:" + closedPort(), "VOICE_NODE_SECRET", SECRET))) {
+                ClosedPort down = new ClosedPort();
+                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", up.url() + "," + down.url(), "VOICE_NODE_SECRET", SECRET))) {
             app.post(InteractionBuilder.command("avatar"));
             app.post(InteractionBuilder.command("avatar"));
             app.post(InteractionBuilder.command("no-such-command-12345"));
@@ -73,7 +68,8 @@ class StatusEndpointTest {
     @Test
     void rendersThePageWithEveryDynamicStringEscaped() throws Exception {
         try (FakeVoiceNode up = new FakeVoiceNode(SECRET).reporting(200, NodeStatusJson.playing(0));
-                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", up.url() + ",http://127.0.0.1:" + closedPort(), "VOICE_NODE_SECRET", SECRET))) {
+                ClosedPort down = new ClosedPort();
+                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", up.url() + "," + down.url(), "VOICE_NODE_SECRET", SECRET))) {
             HttpResponse<String> page = get(app.managementUri().resolve("/"));
             assertEquals(200, page.statusCode());
             assertTrue(page.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
@@ -91,7 +87,8 @@ class StatusEndpointTest {
 
     @Test
     void staysReadyWithAVoiceNodeDownButSaysSo() throws Exception {
-        try (TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", "http://127.0.0.1:" + closedPort(), "VOICE_NODE_SECRET", SECRET))) {
+        try (ClosedPort down = new ClosedPort();
+                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", down.url(), "VOICE_NODE_SECRET", SECRET))) {
             HttpResponse<String> health = get(app.managementUri().resolve("/health"));
             assertEquals(200, health.statusCode(), health.body());
             assertTrue(health.body().contains("unreachable: is not accepting connections"), health.body());

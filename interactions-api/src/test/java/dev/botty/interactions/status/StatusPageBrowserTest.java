@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
 import dev.botty.interactions.voice.FakeVoiceNode;
 import dev.botty.interactions.voice.NodeStatusJson;
@@ -48,7 +49,8 @@ class StatusPageBrowserTest {
                     + "sudo apt-get install -y --no-install-recommends chromium (.ci/run installs it)");
         }
         try (FakeVoiceNode up = new FakeVoiceNode(StatusEndpointTest.SECRET).reporting(200, NodeStatusJson.playing(0));
-                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", up.url() + ",http://127.0.0.1:" + StatusEndpointTest.closedPort(),
+                ClosedPort down = new ClosedPort();
+                TestApp app = TestApp.start(Map.of("VOICE_NODE_URLS", up.url() + "," + down.url(),
                         "VOICE_NODE_SECRET", StatusEndpointTest.SECRET))) {
             app.post(InteractionBuilder.command("avatar"));
             app.post(InteractionBuilder.command("avatar"));

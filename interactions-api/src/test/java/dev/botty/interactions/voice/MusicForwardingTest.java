@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
 import dev.botty.internal.MusicRequest;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -150,11 +150,7 @@ class MusicForwardingTest {
 
     @Test
     void saysTheNodeIsOfflineWhenNothingListens() throws Exception {
-        int closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = socket.getLocalPort();
-        }
-        try (TestApp app = app("http://127.0.0.1:" + closed)) {
+        try (ClosedPort down = new ClosedPort(); TestApp app = app(down.url())) {
             JsonNode answer = app.post(play(GUILD_ON_SHARD_0));
             assertEquals(4, answer.path("type").asInt(), "answered at once, inline: " + answer);
             assertEquals(64, answer.path("data").path("flags").asInt());

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,12 +24,6 @@ class VoiceNodeStatusesTest {
 
     private static List<VoiceNodeReport> fetch(TestApp app) throws Exception {
         return app.context().getBean(VoiceNodeStatuses.class).fetchAll().get(20, TimeUnit.SECONDS);
-    }
-
-    private static int closedPort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     @Test
@@ -54,7 +48,7 @@ class VoiceNodeStatusesTest {
 
     @Test
     void namesANodeThatIsDown() throws Exception {
-        try (TestApp app = app("http://127.0.0.1:" + closedPort(), SECRET)) {
+        try (ClosedPort down = new ClosedPort(); TestApp app = app(down.url(), SECRET)) {
             VoiceNodeReport report = fetch(app).getFirst();
             assertFalse(report.reachable());
             assertNull(report.status());
@@ -103,7 +97,8 @@ class VoiceNodeStatusesTest {
     @Test
     void oneDownNodeDoesNotHideTheOthers() throws Exception {
         try (FakeVoiceNode up = new FakeVoiceNode(SECRET).reporting(200, NodeStatusJson.playing(1));
-                TestApp app = app("http://127.0.0.1:" + closedPort() + "," + up.url(), SECRET)) {
+                ClosedPort down = new ClosedPort();
+                TestApp app = app(down.url() + "," + up.url(), SECRET)) {
             List<VoiceNodeReport> reports = fetch(app);
             assertFalse(reports.get(0).reachable());
             assertTrue(reports.get(1).reachable());
