@@ -48,9 +48,11 @@ recommended_flags="@deploy/jvm/jvm.options @deploy/jvm/interactions-api.jvm.opti
 c2_flags="$recommended_flags -XX:-TieredCompilation -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100"
 fewer_compiles="-XX:Tier3InvocationThreshold=2000 -XX:Tier3MinInvocationThreshold=1000 -XX:Tier3CompileThreshold=20000 -XX:Tier3BackEdgeThreshold=600000"
 # JVM variants measured beside each other. The first seven each add one step to the one before,
-# ending at the recommended flags with their AOT cache; the last is a measured aside. @AOT@ and
-# @AOT_C2@ stand for the AOT caches trained with $recommended_flags and $c2_flags.
-variant_names=(default serial-gc small-heap c1-only native-trim fewer-compiles aot-cache c2-lean-aot)
+# ending at the recommended flags with their AOT cache; the last two are measured asides: C2 for
+# throughput, and no class-data archive at all (neither the AOT cache nor the JDK's own), which
+# holds the least memory and starts the slowest. @AOT@ and @AOT_C2@ stand for the AOT caches
+# trained with $recommended_flags and $c2_flags.
+variant_names=(default serial-gc small-heap c1-only native-trim fewer-compiles aot-cache c2-lean-aot no-cds)
 variant_flags=(
   ""
   "-XX:+UseSerialGC"
@@ -60,6 +62,7 @@ variant_flags=(
   "-XX:+UseSerialGC -Xms8m -Xmx22m -Xmn4m -XX:+UseCompactObjectHeaders -XX:TieredStopAtLevel=1 -XX:TrimNativeHeapInterval=1000 $fewer_compiles"
   "$recommended_flags -XX:AOTCache=@AOT@"
   "$c2_flags -XX:AOTCache=@AOT_C2@"
+  "$recommended_flags -Xshare:off"
 )
 variant_notes=(
   "JVM defaults (G1, heap up to ¼ of RAM)"
@@ -70,6 +73,7 @@ variant_notes=(
   "+ \`-XX:Tier3InvocationThreshold=2000\` and the other three thresholds ×10 (fewer methods compiled)"
   "the image's flags (deploy/jvm: the above, \`-XX:-UsePerfData\`, \`-XX:+ExitOnOutOfMemoryError\`) + \`-XX:AOTCache=botty.aot\` (recommended)"
   "the image's flags with C2 alone instead of C1 (\`-XX:-TieredCompilation -XX:MaxInlineLevel=6 -XX:FreqInlineSize=100\`) + \`-XX:AOTCache=botty-c2.aot\`"
+  "the image's flags with no class-data archive at all (\`-Xshare:off\`: classes parsed from the jar and the JDK's modules as they are first used)"
 )
 
 # shellcheck source=benchmarks/common.sh
