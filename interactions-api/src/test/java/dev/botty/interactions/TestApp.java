@@ -55,16 +55,35 @@ public final class TestApp implements AutoCloseable {
             }
         });
         properties.put("micronaut.server.port", -1);
-        properties.put("endpoints.all.port", freePort());
         BottyConfig config = BottyConfig.load(new Environment(variables), BottyConfig.Mode.SERVE, null, null);
         Object[] singletons = new Object[extraSingletons.length + 1];
         singletons[0] = config;
         System.arraycopy(extraSingletons, 0, singletons, 1, extraSingletons.length);
-        context = ApplicationContext.builder()
-                .singletons(singletons)
-                .properties(properties)
-                .start();
-        server = context.getBean(EmbeddedServer.class).start();
+        boolean ownManagementPort = !properties.containsKey("endpoints.all.port");
+        ApplicationContext started = null;
+        EmbeddedServer listening = null;
+        for (int attempt = 1; listening == null; attempt++) {
+            // Both ports are ones found free a moment ago; another socket may take one before the
+            // server binds it, and then the app starts again on others.
+            if (ownManagementPort) {
+                properties.put("endpoints.all.port", freePort());
+            }
+            started = ApplicationContext.builder()
+                    .singletons(singletons)
+                    .properties(properties)
+                    .start();
+            try {
+                listening = started.getBean(EmbeddedServer.class).start();
+            } catch (RuntimeException e) {
+                started.close();
+                if (attempt == 3 || !ownManagementPort || !portTaken(e)) {
+                    discord.close();
+                    throw e;
+                }
+            }
+        }
+        context = started;
+        server = listening;
         poster = new InteractionPoster(URI.create("http://127.0.0.1:" + server.getPort() + "/interactions"), key);
     }
 
@@ -135,6 +154,16 @@ public final class TestApp implements AutoCloseable {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Whether a server failed to start because its port was taken (NIO's or Netty's native words). */
+    static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public URI baseUri() {

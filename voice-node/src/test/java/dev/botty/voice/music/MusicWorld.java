@@ -150,15 +150,29 @@ public final class MusicWorld implements AutoCloseable {
 
     /** Starts the node and waits for its gateway, and for Lavalink only when asked. */
     public void startNode(boolean awaitLavalink) throws Exception {
-        port = freePort();
-        managementPort = freePort();
-        Map<String, Object> all = new java.util.HashMap<>(properties);
-        all.put("micronaut.server.port", port);
-        all.put("endpoints.all.port", managementPort);
-        node = ApplicationContext.builder().singletons(config()).singletons(extraBeans.toArray()).properties(all).banner(false).build();
-        node.registerSingleton(InstantSource.class, clock);
-        node.start();
-        node.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
+        boolean listening = false;
+        for (int attempt = 1; !listening; attempt++) {
+            // Both ports were free a moment ago; if another socket takes one before the server
+            // binds it, the node starts again on others.
+            port = freePort();
+            managementPort = freePort();
+            Map<String, Object> all = new java.util.HashMap<>(properties);
+            all.put("micronaut.server.port", port);
+            all.put("endpoints.all.port", managementPort);
+            ApplicationContext started = ApplicationContext.builder().singletons(config()).singletons(extraBeans.toArray()).properties(all).banner(false).build();
+            started.registerSingleton(InstantSource.class, clock);
+            started.start();
+            try {
+                started.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
+                node = started;
+                listening = true;
+            } catch (RuntimeException e) {
+                started.close();
+                if (attempt == 3 || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
         if (!node.getBean(VoiceGateway.class).awaitReady(TIMEOUT)) {
             throw new AssertionError("gateway not ready");
         }
@@ -248,6 +262,16 @@ public final class MusicWorld implements AutoCloseable {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    /** Whether a server failed to start because its port was taken (NIO's or Netty's native words). */
+    static boolean portTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
