@@ -9,12 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.InteractionPoster;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.SigningKey;
 import dev.botty.simulator.World;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -66,10 +66,11 @@ class MusicEndToEndIT {
         assertTrue(Files.isRegularFile(API_JAR) && Files.isRegularFile(NODE_JAR),
                 "the services are packaged first (./mvnw verify builds them before this module)");
         world = World.start(0, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        nodePort = freePort();
-        apiPort = freePort();
-        int nodeManagement = freePort();
-        int apiManagement = freePort();
+        int[] ports = LoopbackPorts.free(4);
+        nodePort = ports[0];
+        apiPort = ports[1];
+        int nodeManagement = ports[2];
+        int apiManagement = ports[3];
 
         List<String> nodeEnv = new ArrayList<>(world.voiceNodeEnvironment().lines().toList());
         nodeEnv.addAll(List.of("VOICE_NODE_SECRET=" + SECRET, "DATA_DIR=" + dir.resolve("voice-data"),
@@ -254,11 +255,5 @@ class MusicEndToEndIT {
         String content = JSON.readTree(answer.body()).path("data").path("content").asText();
         assertTrue(content.startsWith("🎵 "), content);
         assertFalse(content.isBlank());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -7,11 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.botty.simulator.HostileClients;
 import dev.botty.simulator.HostileClients.Kind;
 import dev.botty.simulator.HostileClients.Tally;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.PingProbe;
 import dev.botty.simulator.SigningKey;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -41,8 +41,9 @@ class HostileClientsIT {
 
     @Test
     void survivesHostileClientsAndAnswersEveryPingInTime(@TempDir Path dir) throws Exception {
-        int port = freePort();
-        int management = freePort();
+        int[] ports = LoopbackPorts.free(2);
+        int port = ports[0];
+        int management = ports[1];
         Path keyFile = dir.resolve("key");
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java,
@@ -150,11 +151,5 @@ class HostileClientsIT {
 
     private static String tail(String log) {
         return log.substring(Math.max(0, log.length() - 4_000));
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,6 +3,7 @@ package dev.botty.interactions.interaction;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
 import dev.botty.interactions.command.Reply;
 import dev.botty.simulator.Simulate;
@@ -50,11 +51,14 @@ class SimulateCliTest {
 
     @Test
     void followsADeferredAnswerToItsWebhookEdit(@TempDir Path dir) throws Exception {
-        int discordPort = freePort();
-        try (TestApp app = TestApp.start(Map.of("INLINE_BUDGET_MS", "100", "DISCORD_API_URL", "http://127.0.0.1:" + discordPort + "/api/v10"),
+        // Held shut while the app starts (which picks ports of its own), free once the simulator binds it.
+        ClosedPort reserved = new ClosedPort();
+        int discordPort = reserved.port();
+        try (reserved; TestApp app = TestApp.start(Map.of("INLINE_BUDGET_MS", "100", "DISCORD_API_URL", "http://127.0.0.1:" + discordPort + "/api/v10"),
                 new SlowCommand("slow", Duration.ofMillis(500), Reply.text("finished later")))) {
             Path key = dir.resolve("key");
             app.key().writeSeed(key);
+            reserved.close();
             Run run = simulate(List.of("--url", app.baseUri() + "/interactions", "--key", key.toString(),
                     "--discord-port", Integer.toString(discordPort), "/slow"));
             assertEquals(0, run.exit(), run.err());
