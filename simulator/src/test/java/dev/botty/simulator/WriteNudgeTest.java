@@ -80,6 +80,15 @@ class WriteNudgeTest {
         // Written normally: the server's write path works and has set the key back to reading.
         connection.send("hello");
         assertEquals("hello", received.poll(5, TimeUnit.SECONDS));
+        // The client can read "hello" while the server's selector thread is still in its write
+        // loop, which would send a frame queued now as well. The thread drops the write demand that
+        // send() raised only once the loop has emptied the queue: wait for that.
+        SelectionKey key = connection.getSelectionKey();
+        deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while ((key.interestOps() & SelectionKey.OP_WRITE) != 0 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        assertEquals(0, key.interestOps() & SelectionKey.OP_WRITE, "the server's write loop finished");
     }
 
     @AfterEach
