@@ -7,9 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.InteractionPoster;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.SigningKey;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -76,12 +76,9 @@ class LauncherIT {
 
     private static Local startLocal(Path dir, List<String> jvmArgs) throws Exception {
         Files.createDirectories(dir);
-        int port;
-        int management;
-        try (ServerSocket socket = new ServerSocket(0); ServerSocket other = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-            management = other.getLocalPort();
-        }
+        int[] ports = LoopbackPorts.free(2);
+        int port = ports[0];
+        int management = ports[1];
         Path keyFile = dir.resolve("key");
         Process process = jar(dir, jvmArgs, Map.of("MICRONAUT_SERVER_PORT", Integer.toString(port), "ENDPOINTS_ALL_PORT", Integer.toString(management),
                         "LOCAL_KEY_FILE", keyFile.toString()), "local")

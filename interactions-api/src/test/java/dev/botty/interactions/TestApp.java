@@ -7,6 +7,7 @@ import dev.botty.service.settings.Environment;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.InteractionBuilder;
 import dev.botty.simulator.InteractionPoster;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.SigningKey;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -66,7 +67,7 @@ public final class TestApp implements AutoCloseable {
             // Both ports are ones found free a moment ago; another socket may take one before the
             // server binds it, and then the app starts again on others.
             if (ownManagementPort) {
-                properties.put("endpoints.all.port", freePort());
+                properties.put("endpoints.all.port", LoopbackPorts.free());
             }
             started = ApplicationContext.builder()
                     .singletons(singletons)
@@ -76,7 +77,7 @@ public final class TestApp implements AutoCloseable {
                 listening = started.getBean(EmbeddedServer.class).start();
             } catch (RuntimeException e) {
                 started.close();
-                if (attempt == 3 || !ownManagementPort || !portTaken(e)) {
+                if (attempt == 3 || !ownManagementPort || !LoopbackPorts.portTaken(e)) {
                     discord.close();
                     throw e;
                 }
@@ -148,22 +149,6 @@ public final class TestApp implements AutoCloseable {
     /** The management port: health, metrics, status. */
     public URI managementUri() {
         return URI.create("http://127.0.0.1:" + context.getRequiredProperty("endpoints.all.port", Integer.class));
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Whether a server failed to start because its port was taken (NIO's or Netty's native words). */
-    static boolean portTaken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public URI baseUri() {

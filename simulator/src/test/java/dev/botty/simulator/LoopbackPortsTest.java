@@ -1,10 +1,15 @@
 package dev.botty.simulator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -28,5 +33,19 @@ class LoopbackPortsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void recognisesABindOnATakenPort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                ServerSocketChannel channel = ServerSocketChannel.open()) {
+            // What Netty's NIO transport, the voice node's, does when it binds; the native epoll
+            // transport's words are checked where it runs (interactions-api's TestAppTest).
+            IOException failure = assertThrows(IOException.class,
+                    () -> channel.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), taken.getLocalPort())));
+            assertTrue(LoopbackPorts.portTaken(new IllegalStateException("server did not start", failure)), failure::toString);
+        }
+        assertFalse(LoopbackPorts.portTaken(new IllegalStateException("gateway not ready")));
+        assertFalse(LoopbackPorts.portTaken(new IllegalStateException("no port involved", new RuntimeException("nor here"))));
     }
 }

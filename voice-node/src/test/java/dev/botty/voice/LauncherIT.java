@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.FakeLavalink;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.SimulatedGuild;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +32,9 @@ class LauncherIT {
                 || k.startsWith("LAVALINK_") || k.startsWith("VOICE_NODE_") || k.startsWith("ENDPOINTS_"));
         builder.environment().put("LAVALINK_PASSWORD", FakeLavalink.DEFAULT_PASSWORD);
         builder.environment().put("VOICE_NODE_SECRET", "a shared secret of more than thirty-two characters");
-        builder.environment().put("ENDPOINTS_ALL_PORT", Integer.toString(freePortQuietly()));
+        int[] ports = LoopbackPorts.free(2);
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(ports[0]));
+        builder.environment().put("ENDPOINTS_ALL_PORT", Integer.toString(ports[1]));
         builder.environment().putAll(env);
         return builder;
     }
@@ -56,8 +58,7 @@ class LauncherIT {
         try (FakeDiscord rest = FakeDiscord.start(0).requireBotToken(TOKEN)) {
             String stderr = stderrOfExit(jar(dir, Map.of(
                     "DISCORD_BOT_TOKEN", "MTEwMDAwMDAwMDAwMDAwMDAwMQ.not-the.token",
-                    "DISCORD_API_URL", rest.apiUrl(),
-                    "MICRONAUT_SERVER_PORT", Integer.toString(freePort()))), 1);
+                    "DISCORD_API_URL", rest.apiUrl())), 1);
             assertTrue(stderr.strip().lines().anyMatch(l -> l.startsWith("botty voice-node: Discord refused DISCORD_BOT_TOKEN")), stderr);
         }
     }
@@ -70,8 +71,7 @@ class LauncherIT {
         String stderr = stderrOfExit(jar(dir, Map.of(
                 "DISCORD_BOT_TOKEN", TOKEN,
                 "DISCORD_API_URL", "http://127.0.0.1:9/api/v10",
-                "DATA_DIR", data.toString(),
-                "MICRONAUT_SERVER_PORT", Integer.toString(freePort()))), 2);
+                "DATA_DIR", data.toString())), 2);
         assertEquals("botty voice-node: DATA_DIR holds " + data.resolve("botty.db")
                 + ", which is not a SQLite database; move it away or set DATA_DIR to another directory", stderr.strip());
     }
@@ -87,8 +87,7 @@ class LauncherIT {
                     "DISCORD_BOT_TOKEN", TOKEN,
                     "DISCORD_API_URL", rest.apiUrl(),
                     "DISCORD_GATEWAY_URL", gateway.url(),
-                    "LAVALINK_URLS", lavalink.uri().toString(),
-                    "MICRONAUT_SERVER_PORT", Integer.toString(freePort())))
+                    "LAVALINK_URLS", lavalink.uri().toString()))
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
@@ -114,17 +113,4 @@ class LauncherIT {
         }
     }
 
-    private static int freePortQuietly() {
-        try {
-            return freePort();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

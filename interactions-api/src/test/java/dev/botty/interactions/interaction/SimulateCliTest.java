@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.botty.interactions.ClosedPort;
 import dev.botty.interactions.TestApp;
 import dev.botty.interactions.command.Reply;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.Simulate;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,11 +30,6 @@ class SimulateCliTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     @Test
     void printsAnInlineAnswer(@TempDir Path dir) throws Exception {
@@ -42,7 +37,7 @@ class SimulateCliTest {
             Path key = dir.resolve("key");
             app.key().writeSeed(key);
             Run run = simulate(List.of("--url", app.baseUri() + "/interactions", "--key", key.toString(),
-                    "--discord-port", Integer.toString(freePort()), "/avatar", "user:80351110224678912"));
+                    "--discord-port", Integer.toString(LoopbackPorts.free()), "/avatar", "user:80351110224678912"));
             assertEquals(0, run.exit(), run.err());
             assertTrue(run.out().startsWith("HTTP 200"), run.out());
             assertTrue(run.out().contains("embed/avatars/5.png"), run.out());

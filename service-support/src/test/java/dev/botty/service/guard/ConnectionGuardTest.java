@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.exceptions.BeanInstantiationException;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.RawHttpConnection;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -29,9 +29,7 @@ class ConnectionGuardTest {
 
     @BeforeEach
     void start() throws IOException {
-        try (ServerSocket free = new ServerSocket(0)) {
-            management = free.getLocalPort();
-        }
+        management = LoopbackPorts.free();
         Map<String, Object> properties = new HashMap<>();
         properties.put("guard-test", "true");
         properties.put("micronaut.server.port", -1);

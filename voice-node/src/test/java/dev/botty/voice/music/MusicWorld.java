@@ -7,6 +7,7 @@ import dev.botty.internal.MusicSuggestions;
 import dev.botty.simulator.FakeDiscord;
 import dev.botty.simulator.FakeGateway;
 import dev.botty.simulator.FakeLavalink;
+import dev.botty.simulator.LoopbackPorts;
 import dev.botty.simulator.SimulatedGuild;
 import dev.botty.voice.command.MusicCommand;
 import dev.botty.voice.config.VoiceNodeConfig.GatewayConfig;
@@ -154,8 +155,9 @@ public final class MusicWorld implements AutoCloseable {
         for (int attempt = 1; !listening; attempt++) {
             // Both ports were free a moment ago; if another socket takes one before the server
             // binds it, the node starts again on others.
-            port = freePort();
-            managementPort = freePort();
+            int[] ports = LoopbackPorts.free(2);
+            port = ports[0];
+            managementPort = ports[1];
             Map<String, Object> all = new java.util.HashMap<>(properties);
             all.put("micronaut.server.port", port);
             all.put("endpoints.all.port", managementPort);
@@ -168,7 +170,7 @@ public final class MusicWorld implements AutoCloseable {
                 listening = true;
             } catch (RuntimeException e) {
                 started.close();
-                if (attempt == 3 || !portTaken(e)) {
+                if (attempt == 3 || !LoopbackPorts.portTaken(e)) {
                     throw e;
                 }
             }
@@ -256,22 +258,6 @@ public final class MusicWorld implements AutoCloseable {
     void advance(Duration by) {
         clock.advance(by);
         lavalink.advance(by);
-    }
-
-    static int freePort() throws java.io.IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /** Whether a server failed to start because its port was taken (NIO's or Netty's native words). */
-    static boolean portTaken(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.BindException || String.valueOf(cause.getMessage()).contains("Address already in use")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     public static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
