@@ -1,8 +1,11 @@
 package dev.botty.interactions.command;
 
+import dev.botty.interactions.config.InteractionsBeans;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,13 +34,13 @@ import org.slf4j.LoggerFactory;
 public final class OutsideCalls {
     private static final Logger LOG = LoggerFactory.getLogger(OutsideCalls.class);
 
-    private final HttpClient http;
+    private final Provider<HttpClient> http;
     private final MeterRegistry registry;
     /** Meters looked up once each (service names and outcomes are fixed sets). */
     private final Map<String, Counter> calls = new ConcurrentHashMap<>();
     private final Map<String, Timer> latencies = new ConcurrentHashMap<>();
 
-    public OutsideCalls(HttpClient http, MeterRegistry registry) {
+    public OutsideCalls(@Named(InteractionsBeans.INTERNET) Provider<HttpClient> http, MeterRegistry registry) {
         this.http = http;
         this.registry = registry;
     }
@@ -50,7 +53,7 @@ public final class OutsideCalls {
     public <T> CompletableFuture<Optional<T>> call(String service, HttpRequest request, Duration timeout,
                                                    Function<HttpResponse<byte[]>, Optional<T>> read) {
         long started = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 // The request timeout covers the wait for headers; the whole exchange is bounded too.
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .thenApply(response -> {

@@ -4,6 +4,8 @@ import dev.botty.interactions.discord.DiscordRest;
 import dev.botty.interactions.discord.InteractionVerifier;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -11,6 +13,9 @@ import java.time.Clock;
 /** Exposes the parts of {@link BottyConfig} and the objects built from them as beans. */
 @Factory
 public final class InteractionsBeans {
+    /** The qualifier of the outbound client for Discord and the outside services. */
+    public static final String INTERNET = "internet";
+
     @Singleton
     BottyConfig.DiscordConfig discord(BottyConfig config) {
         return config.discord();
@@ -46,14 +51,29 @@ public final class InteractionsBeans {
         return config.voice();
     }
 
-    /** The one outbound HTTP client: HTTP/1.1 keeps loopback stand-ins and proxies simple. */
+    /**
+     * The client for Discord's REST API and the outside services (HTTPS with the JDK's trust
+     * store). Every user takes it through a {@code Provider}, so it is built at the first call out:
+     * building a {@link HttpClient} sets up the JDK's TLS stack and reads its trust store at once,
+     * some 630 classes and 4–5 MB of resident memory that a service answering PINGs and
+     * {@code /avatar} never needs (docs/benchmarks.md, "Costs found in the code"). The voice nodes
+     * have a client of their own ({@code VoiceNodeHttp}).
+     */
     @Singleton
-    HttpClient httpClient(BottyConfig config) {
+    @Named(INTERNET)
+    HttpClient internetClient(BottyConfig config) {
+        return outbound(config).build();
+    }
+
+    /**
+     * What every outbound client shares: HTTP/1.1 keeps loopback stand-ins and proxies simple;
+     * redirects are followed, except HTTPS to HTTP.
+     */
+    public static HttpClient.Builder outbound(BottyConfig config) {
         return HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.outboundTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+                .followRedirects(HttpClient.Redirect.NORMAL);
     }
 
     @Singleton
@@ -68,7 +88,7 @@ public final class InteractionsBeans {
     }
 
     @Singleton
-    DiscordRest discordRest(HttpClient http, JsonMapper json, BottyConfig config) {
+    DiscordRest discordRest(@Named(INTERNET) Provider<HttpClient> http, JsonMapper json, BottyConfig config) {
         return new DiscordRest(http, json, config.discord().apiUrl(), config.discord().applicationId(), config.discord().botToken());
     }
 }

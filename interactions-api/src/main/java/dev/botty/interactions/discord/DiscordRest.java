@@ -2,6 +2,7 @@ package dev.botty.interactions.discord;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Provider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -42,13 +43,13 @@ public final class DiscordRest {
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(30);
     private static final String USER_AGENT = "DiscordBot (https://github.com/botty-dev/botty, 0.1)";
 
-    private final HttpClient http;
+    private final Provider<HttpClient> http;
     private final JsonMapper json;
     private final URI apiUrl;
     private final String applicationId;
     private final Optional<String> botToken;
 
-    public DiscordRest(HttpClient http, JsonMapper json, URI apiUrl, String applicationId, Optional<String> botToken) {
+    public DiscordRest(Provider<HttpClient> http, JsonMapper json, URI apiUrl, String applicationId, Optional<String> botToken) {
         this.http = http;
         this.json = json;
         this.apiUrl = apiUrl;
@@ -103,7 +104,7 @@ public final class DiscordRest {
     }
 
     private CompletableFuture<byte[]> attempt(HttpRequest request, int attempt, boolean original) {
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
+        return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()).thenCompose(response -> {
             int status = response.statusCode();
             if (status / 100 == 2) {
                 return CompletableFuture.completedFuture(response.body());

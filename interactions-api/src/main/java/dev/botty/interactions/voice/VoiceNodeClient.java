@@ -7,6 +7,8 @@ import dev.botty.internal.MusicRequest;
 import dev.botty.internal.MusicSuggestions;
 import dev.botty.internal.RequestSignature;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -36,13 +38,13 @@ public final class VoiceNodeClient {
     private static final String UNREADABLE = "The music player answered something I couldn't read.";
 
     private final VoiceConfig config;
-    private final HttpClient http;
+    private final Provider<HttpClient> http;
     private final JsonMapper json;
     private final Clock clock;
     private final RequestSignature signature;
     private final InteractionMetrics metrics;
 
-    public VoiceNodeClient(VoiceConfig config, HttpClient http, JsonMapper json, Clock clock, InteractionMetrics metrics) {
+    public VoiceNodeClient(VoiceConfig config, @Named(VoiceNodeHttp.CLIENT) Provider<HttpClient> http, JsonMapper json, Clock clock, InteractionMetrics metrics) {
         this.metrics = metrics;
         this.config = config;
         this.http = http;
@@ -110,7 +112,7 @@ public final class VoiceNodeClient {
                 .header(RequestSignature.SIGNATURE_HEADER, signature.sign(timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
-        return http.sendAsync(post, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> read(shard, response, answerType));
+        return http.get().sendAsync(post, HttpResponse.BodyHandlers.ofByteArray()).thenApply(response -> read(shard, response, answerType));
     }
 
     private <T> T read(int shard, HttpResponse<byte[]> response, Class<T> answerType) {

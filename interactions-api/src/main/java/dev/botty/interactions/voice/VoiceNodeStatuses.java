@@ -1,9 +1,11 @@
 package dev.botty.interactions.voice;
 
+import dev.botty.interactions.config.BottyConfig.VoiceConfig;
 import dev.botty.internal.NodeStatus;
 import dev.botty.internal.RequestSignature;
-import dev.botty.interactions.config.BottyConfig.VoiceConfig;
 import io.micronaut.json.JsonMapper;
+import jakarta.inject.Named;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -35,13 +37,13 @@ public final class VoiceNodeStatuses {
     private static final byte[] EMPTY = new byte[0];
 
     private final VoiceConfig config;
-    private final HttpClient http;
+    private final Provider<HttpClient> http;
     private final JsonMapper json;
     private final Clock clock;
     private final RequestSignature signature;
     private final Duration timeout;
 
-    public VoiceNodeStatuses(VoiceConfig config, HttpClient http, JsonMapper json, Clock clock) {
+    public VoiceNodeStatuses(VoiceConfig config, @Named(VoiceNodeHttp.CLIENT) Provider<HttpClient> http, JsonMapper json, Clock clock) {
         this.config = config;
         this.http = http;
         this.json = json;
@@ -90,7 +92,7 @@ public final class VoiceNodeStatuses {
         } catch (IllegalArgumentException badUrl) {
             return CompletableFuture.completedFuture(VoiceNodeReport.unreachable(index, address, "its URL is not usable"));
         }
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return http.get().sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(response -> read(index, address, response))
                 .exceptionally(error -> VoiceNodeReport.unreachable(index, address, why(error)));
     }

@@ -48,7 +48,8 @@ class DiscordRestTest {
     @BeforeEach
     void start() throws Exception {
         discord = FakeDiscord.start(0).requireBotToken(BOT_TOKEN);
-        rest = new DiscordRest(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build(), JsonMapper.createDefault(),
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        rest = new DiscordRest(() -> http, JsonMapper.createDefault(),
                 URI.create(discord.apiUrl()), APP, Optional.of(BOT_TOKEN));
     }
 
