@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Builds, once the port is open, what the first interaction would otherwise build on its way:
- * the endpoint and everything behind it (the dispatcher, the commands, the outbound HTTP client
- * with its TLS context — 150–175 ms on its own), the JSON mapping of an interaction and of an
- * answer. In the background, so that Discord's first PING is not kept waiting for it either. (The
- * public key's signature tables are not among them: {@link InteractionVerifier} builds them before
- * the port opens.)
+ * the endpoint and everything behind it (the dispatcher, the commands), the JSON mapping of an
+ * interaction and of an answer. In the background, so that Discord's first PING is not kept
+ * waiting for it either. (The public key's signature tables are not among them:
+ * {@link InteractionVerifier} builds them before the port opens. Nor are the outbound HTTP
+ * clients: they are built by the first call out, see {@code InteractionsBeans}.)
  */
 @Singleton
 final class StartupWarmup implements ApplicationEventListener<ServerStartupEvent> {
