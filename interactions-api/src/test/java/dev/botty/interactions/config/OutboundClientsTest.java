@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The outbound HTTP clients are built when something first calls out, and the voice nodes' client
  * never sets TLS up for plain-HTTP nodes: building a JDK client with the default TLS context loads
  * the TLS stack and the trust store, which a service answering PINGs and {@code /avatar} has no
- * use for (docs/benchmarks.md, "Built when first needed").
+ * use for (docs/benchmarks.md, "Costs found in the code").
  */
 class OutboundClientsTest {
     /** The qualifiers of the outbound clients built so far. */
