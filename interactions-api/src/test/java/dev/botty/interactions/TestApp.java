@@ -60,32 +60,38 @@ public final class TestApp implements AutoCloseable {
         Object[] singletons = new Object[extraSingletons.length + 1];
         singletons[0] = config;
         System.arraycopy(extraSingletons, 0, singletons, 1, extraSingletons.length);
-        boolean ownManagementPort = !properties.containsKey("endpoints.all.port");
-        ApplicationContext started = null;
-        EmbeddedServer listening = null;
-        for (int attempt = 1; listening == null; attempt++) {
-            // Both ports are ones found free a moment ago; another socket may take one before the
-            // server binds it, and then the app starts again on others.
-            if (ownManagementPort) {
-                properties.put("endpoints.all.port", LoopbackPorts.free());
+        try {
+            if (properties.containsKey("endpoints.all.port")) {
+                context = start(singletons, properties);
+            } else {
+                // Both ports are ones found free a moment ago; another socket may take one before
+                // the server binds it, and then the app starts again on others.
+                context = LoopbackPorts.retryWhileTaken(() -> {
+                    properties.put("endpoints.all.port", LoopbackPorts.free());
+                    return start(singletons, properties);
+                });
             }
-            started = ApplicationContext.builder()
-                    .singletons(singletons)
-                    .properties(properties)
-                    .start();
-            try {
-                listening = started.getBean(EmbeddedServer.class).start();
-            } catch (RuntimeException e) {
-                started.close();
-                if (attempt == 3 || !ownManagementPort || !LoopbackPorts.portTaken(e)) {
-                    discord.close();
-                    throw e;
-                }
-            }
+        } catch (RuntimeException e) {
+            discord.close();
+            throw e;
         }
-        context = started;
-        server = listening;
+        server = context.getBean(EmbeddedServer.class);
         poster = new InteractionPoster(URI.create("http://127.0.0.1:" + server.getPort() + "/interactions"), key);
+    }
+
+    /** A started context whose server listens, or nothing left running. */
+    private static ApplicationContext start(Object[] singletons, Map<String, Object> properties) {
+        ApplicationContext started = ApplicationContext.builder()
+                .singletons(singletons)
+                .properties(properties)
+                .start();
+        try {
+            started.getBean(EmbeddedServer.class).start();
+            return started;
+        } catch (RuntimeException e) {
+            started.close();
+            throw e;
+        }
     }
 
     /** Starts with these environment variables on top of the test defaults (dotted names: Micronaut properties). */

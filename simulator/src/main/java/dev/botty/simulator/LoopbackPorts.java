@@ -3,12 +3,13 @@ package dev.botty.simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.util.function.Supplier;
 
 /**
  * Ports for the servers and processes a test starts, chosen before they start. A port found free
  * by opening and closing a socket may be handed out again to the next one who asks, so ports
- * needed together are taken together, and a server that finds its port taken anyway can tell
- * ({@link #portTaken}) and start again on another.
+ * needed together are taken together, and a server that finds its port taken anyway starts again
+ * on others ({@link #retryWhileTaken}).
  */
 public final class LoopbackPorts {
     private LoopbackPorts() {}
@@ -54,5 +55,22 @@ public final class LoopbackPorts {
             }
         }
         return false;
+    }
+
+    /**
+     * What {@code start} returns, run again while it fails because a port was taken, three times
+     * at most. {@code start} picks its ports with {@link #free} on every run and releases what it
+     * started before it fails.
+     */
+    public static <T> T retryWhileTaken(Supplier<T> start) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return start.get();
+            } catch (RuntimeException e) {
+                if (attempt == 3 || !portTaken(e)) {
+                    throw e;
+                }
+            }
+        }
     }
 }

@@ -6,11 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.channels.ServerSocketChannel;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LoopbackPortsTest {
@@ -47,5 +50,40 @@ class LoopbackPortsTest {
         }
         assertFalse(LoopbackPorts.portTaken(new IllegalStateException("gateway not ready")));
         assertFalse(LoopbackPorts.portTaken(new IllegalStateException("no port involved", new RuntimeException("nor here"))));
+    }
+
+    private static RuntimeException taken() {
+        return new IllegalStateException("server did not start", new BindException("Address already in use"));
+    }
+
+    @Test
+    void startsAgainWhileThePortWasTakenThreeTimesAtMost() {
+        AtomicInteger runs = new AtomicInteger();
+        assertEquals("listening", LoopbackPorts.retryWhileTaken(() -> {
+            if (runs.incrementAndGet() < 3) {
+                throw taken();
+            }
+            return "listening";
+        }));
+        assertEquals(3, runs.get());
+
+        runs.set(0);
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> LoopbackPorts.retryWhileTaken(() -> {
+            runs.incrementAndGet();
+            throw taken();
+        }));
+        assertTrue(LoopbackPorts.portTaken(failure));
+        assertEquals(3, runs.get(), "gives up after the third run");
+    }
+
+    @Test
+    void doesNotStartAgainForOtherFailures() {
+        AtomicInteger runs = new AtomicInteger();
+        UncheckedIOException failure = new UncheckedIOException(new IOException("disk full"));
+        assertEquals(failure, assertThrows(UncheckedIOException.class, () -> LoopbackPorts.retryWhileTaken(() -> {
+            runs.incrementAndGet();
+            throw failure;
+        })));
+        assertEquals(1, runs.get());
     }
 }

@@ -151,10 +151,9 @@ public final class MusicWorld implements AutoCloseable {
 
     /** Starts the node and waits for its gateway, and for Lavalink only when asked. */
     public void startNode(boolean awaitLavalink) throws Exception {
-        boolean listening = false;
-        for (int attempt = 1; !listening; attempt++) {
-            // Both ports were free a moment ago; if another socket takes one before the server
-            // binds it, the node starts again on others.
+        // Both ports were free a moment ago; if another socket takes one before the server binds
+        // it, the node starts again on others.
+        node = LoopbackPorts.retryWhileTaken(() -> {
             int[] ports = LoopbackPorts.free(2);
             port = ports[0];
             managementPort = ports[1];
@@ -166,15 +165,12 @@ public final class MusicWorld implements AutoCloseable {
             started.start();
             try {
                 started.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
-                node = started;
-                listening = true;
+                return started;
             } catch (RuntimeException e) {
                 started.close();
-                if (attempt == 3 || !LoopbackPorts.portTaken(e)) {
-                    throw e;
-                }
+                throw e;
             }
-        }
+        });
         if (!node.getBean(VoiceGateway.class).awaitReady(TIMEOUT)) {
             throw new AssertionError("gateway not ready");
         }
